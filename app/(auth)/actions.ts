@@ -1,0 +1,103 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { invalidResult, type ActionResult } from '@/lib/action-result';
+import { signIn, signOut } from '@/lib/auth';
+import { createUser } from '@/lib/dal/users';
+import { AppError } from '@/lib/errors';
+import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+import { callbackPathSchema } from '@/lib/validations/navigation';
+
+/** Form state: never carries the password back to the browser. */
+export type AuthFormState =
+  | { status: 'idle' }
+  | (Exclude<ActionResult<never>, { status: 'success' }> & {
+      values: { name?: string; email?: string };
+    });
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+const invalidCredentials = 'That e-mail and password do not match an account.';
+
+async function signInWithPassword(email: string, password: string, callbackUrl: string) {
+  // Throws Next's redirect on success; rethrown by the callers below.
+  await signIn('credentials', {
+    email,
+    password,
+    redirectTo: callbackPathSchema.parse(callbackUrl),
+  });
+}
+
+export async function signUpAction(
+  _previous: AuthFormState,
+  formData: FormData,
+): Promise<AuthFormState> {
+  const input = {
+    name: field(formData, 'name'),
+    email: field(formData, 'email'),
+    password: field(formData, 'password'),
+  };
+  const values = { name: input.name, email: input.email };
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return { ...invalidResult(parsed.error), values };
+  try {
+    await createUser(parsed.data);
+  } catch (error) {
+    if (error instanceof AppError)
+      return { status: 'error', code: error.code, message: error.message, values };
+    console.error('Sign-up failed', error);
+    return {
+      status: 'error',
+      code: 'internal',
+      message: 'We could not create your account. Please try again.',
+      values,
+    };
+  }
+  await signInWithPassword(
+    parsed.data.email,
+    parsed.data.password,
+    field(formData, 'callbackUrl') || '/dashboard',
+  );
+  return { status: 'idle' };
+}
+
+export async function signInAction(
+  _previous: AuthFormState,
+  formData: FormData,
+): Promise<AuthFormState> {
+  const input = { email: field(formData, 'email'), password: field(formData, 'password') };
+  const values = { email: input.email };
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) {
+    // Missing fields get field errors; a malformed or over-long value is just "no match".
+    const missing = z
+      .object({
+        email: z.string().min(1, 'Enter your e-mail address.'),
+        password: z.string().min(1, 'Enter your password.'),
+      })
+      .safeParse(input);
+    if (!missing.success) return { ...invalidResult(missing.error), values };
+    return { status: 'error', code: 'unauthenticated', message: invalidCredentials, values };
+  }
+  try {
+    await signInWithPassword(
+      parsed.data.email,
+      parsed.data.password,
+      field(formData, 'callbackUrl') || '/dashboard',
+    );
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { status: 'error', code: 'unauthenticated', message: invalidCredentials, values };
+    }
+    throw error;
+  }
+  return { status: 'idle' };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/' });
+}

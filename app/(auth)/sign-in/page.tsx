@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { callbackPathSchema } from '@/lib/validations/navigation';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  const returnTo = callbackPathSchema.parse(callbackUrl);
+  return (
+    <div className="mx-auto max-w-sm space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight text-zinc-950 dark:text-white">Sign in</h1>
+      <SignInForm callbackUrl={returnTo} />
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        New to Backend Path?{' '}
+        <Link
+          href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}` as never}
+          className="font-semibold text-sky-800 underline dark:text-sky-300"
+        >
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

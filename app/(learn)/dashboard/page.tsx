@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { buttonClassName } from '@/components/ui/button';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { getDashboard, type LessonState } from '@/lib/dal/progress';
+import { verifySession } from '@/lib/dal/session';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+const stateLabels: Record<LessonState, string> = {
+  'not-started': 'Not started',
+  started: 'In progress',
+  completed: 'Completed',
+};
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export default async function DashboardPage() {
+  if (!(await verifySession())) redirect('/sign-in?callbackUrl=/dashboard');
+  const dashboard = await getDashboard();
+  const { continueLesson } = dashboard;
+
+  return (
+    <div className="max-w-3xl space-y-10">
+      <header className="space-y-4">
+        <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">
+          Your progress
+        </h1>
+        <div className="space-y-2">
+          <p className="text-zinc-700 dark:text-zinc-300">
+            <span
+              className="text-2xl font-bold text-zinc-950 dark:text-white"
+              data-testid="overall-percent"
+            >
+              {dashboard.percent}%
+            </span>{' '}
+            of the course completed ({dashboard.completed} of {dashboard.total} lessons)
+          </p>
+          <ProgressBar percent={dashboard.percent} label="Course progress" />
+        </div>
+        {continueLesson ? (
+          <Link href={continueLesson.href} className={buttonClassName('primary')}>
+            Continue<span className="sr-only">: {continueLesson.title}</span>
+          </Link>
+        ) : (
+          <p className="font-medium text-emerald-700 dark:text-emerald-400">
+            You have completed every lesson. Well done!
+          </p>
+        )}
+        {continueLesson ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Next up: {continueLesson.title}
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="modules-heading" className="space-y-6">
+        <h2 id="modules-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+          By module
+        </h2>
+        {dashboard.modules.map((module) => (
+          <div
+            key={module.slug}
+            className="space-y-3 rounded-lg border border-zinc-200 p-5 dark:border-zinc-800"
+          >
+            <div className="flex items-baseline justify-between gap-4">
+              <h3 className="font-semibold text-zinc-950 dark:text-white">{module.title}</h3>
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                {module.completed} of {module.total} · {module.percent}%
+              </span>
+            </div>
+            <ProgressBar percent={module.percent} label={`${module.title} progress`} />
+            <ul className="space-y-1.5 text-sm">
+              {module.lessons.map((lesson) => (
+                <li key={lesson.id} className="flex items-baseline justify-between gap-4">
+                  <Link
+                    href={lesson.href}
+                    className="text-sky-800 hover:underline dark:text-sky-300"
+                  >
+                    {lesson.title}
+                  </Link>
+                  <span className="shrink-0 text-zinc-600 dark:text-zinc-400">
+                    {stateLabels[lesson.state]}
+                    {lesson.completedAt
+                      ? ` · ${dateFormat.format(new Date(lesson.completedAt))}`
+                      : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// Opens the database this environment selects (PGlite, node-postgres or @vercel/postgres), lazily
+// and once per process, so `next build` never touches it.
+import 'server-only';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getDatabaseConfig, type DatabaseConfig } from '@/lib/env';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseConfig['driver'];
+  close: () => Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  switch (config.driver) {
+    case 'pglite': {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const { drizzle } = await import('drizzle-orm/pglite');
+      let release = () => {};
+      if (!config.dataDir.startsWith('memory://')) {
+        const { acquirePgliteLock } = await import('./pglite-lock');
+        release = acquirePgliteLock(config.dataDir);
+      }
+      try {
+        const client = await PGlite.create(config.dataDir);
+        const db = drizzle({ client, schema }) as unknown as Database;
+        return {
+          db,
+          driver: 'pglite',
+          close: async () => {
+            await client.close();
+            release();
+          },
+        };
+      } catch (error) {
+        release();
+        throw error;
+      }
+    }
+    case 'pg': {
+      const { Pool } = await import('pg');
+      const { drizzle } = await import('drizzle-orm/node-postgres');
+      const pool = new Pool({ connectionString: config.connectionString, max: config.poolMax });
+      const db = drizzle({ client: pool, schema }) as unknown as Database;
+      return { db, driver: 'pg', close: () => pool.end() };
+    }
+    case 'vercel': {
+      const { createPool } = await import('@vercel/postgres');
+      const { drizzle } = await import('drizzle-orm/vercel-postgres');
+      const pool = createPool({ connectionString: config.connectionString, max: config.poolMax });
+      const db = drizzle({ client: pool, schema }) as unknown as Database;
+      return { db, driver: 'vercel', close: () => pool.end() };
+    }
+  }
+}
+
+// Next.js bundles route handlers, pages and instrumentation separately, so a module-level variable
+// could exist several times in one process; two PGlite instances on one folder would corrupt it.
+const globalKey = Symbol.for('backend-path.database');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DatabaseHandle> };
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const store = globalThis as GlobalWithDb;
+  if (!store[globalKey]) {
+    store[globalKey] = openDatabase(getDatabaseConfig()).catch((error: unknown) => {
+      delete store[globalKey];
+      throw error;
+    });
+  }
+  return store[globalKey];
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** For tests and scripts: use this handle as the process's database. */
+export function setDatabaseHandle(handle: DatabaseHandle): void {
+  (globalThis as GlobalWithDb)[globalKey] = Promise.resolve(handle);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const store = globalThis as GlobalWithDb;
+  const handle = store[globalKey];
+  delete store[globalKey];
+  if (handle) await (await handle).close();
+}

@@ -1,0 +1,89 @@
+import { expect, test } from './fixtures';
+
+test('a new learner signs up, completes a lesson, and keeps it across reloads and sign-ins', async ({
+  page,
+  auth,
+  lesson,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+
+  // Open the first lesson from the course outline.
+  await page.goto('/learn');
+  const firstLessonLink = page.getByRole('main').getByRole('link').first();
+  const lessonTitle = (await firstLessonLink.locator('span span').first().innerText()).replace(
+    /^\d+\.\d+\s+/,
+    '',
+  );
+  await firstLessonLink.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(lessonTitle);
+  const lessonUrl = page.url();
+
+  await lesson.markComplete();
+  await page.reload();
+  await lesson.expectCompleted();
+
+  await page.goto('/dashboard');
+  const summary = await page.getByText(/of the course completed/).innerText();
+  const total = Number(/\(1 of (\d+) lessons\)/.exec(summary)?.[1]);
+  expect(total).toBeGreaterThan(0);
+  const percent = Math.round(100 / total);
+  await expect(page.getByRole('progressbar', { name: 'Course progress' })).toHaveAttribute(
+    'aria-valuenow',
+    String(percent),
+  );
+  await expect(page.getByTestId('overall-percent')).toHaveText(`${percent}%`);
+
+  await auth.signOut();
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await auth.signIn(newUser);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto(lessonUrl);
+  await lesson.expectCompleted();
+
+  await lesson.progress().getByRole('button', { name: 'Mark as incomplete' }).click();
+  await expect(lesson.progress().getByRole('button', { name: 'Mark as complete' })).toBeVisible();
+});
+
+test('a signed-out visitor reads a lesson and is offered sign-in instead of the button', async ({
+  page,
+  lesson,
+}) => {
+  await page.goto('/learn');
+  await page.getByRole('main').getByRole('link').first().click();
+  await expect(
+    lesson.progress().getByRole('link', { name: 'Sign in to track your progress' }),
+  ).toBeVisible();
+  await expect(lesson.progress().getByRole('button')).toHaveCount(0);
+});
+
+test('wrong password and unknown e-mail get the same message', async ({ page, auth, newUser }) => {
+  await auth.signUp(newUser);
+  await auth.signOut();
+  await auth.signIn({ email: newUser.email, password: 'not the password' });
+  await expect(page.getByTestId('form-error')).toContainText('do not match');
+  const wrongPassword = await page.getByTestId('form-error').innerText();
+  await auth.signIn({ email: `unknown-${newUser.email}`, password: 'not the password' });
+  await expect(page.getByTestId('form-error')).toHaveText(wrongPassword);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('sign-up explains invalid fields and keeps what was typed', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill('Grace');
+  await page.getByLabel('Email').fill('grace@example');
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('password-error')).toHaveText('Use at least 8 characters.');
+  await expect(page.getByTestId('email-error')).toContainText('valid e-mail');
+  await expect(page.getByLabel('Name')).toHaveValue('Grace');
+  await expect(page.getByLabel('Password')).toHaveValue('');
+});
+
+test('unknown lessons are a 404', async ({ page }) => {
+  const response = await page.goto('/learn/the-role/no-such-lesson');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});

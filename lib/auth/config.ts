@@ -1,0 +1,37 @@
+// The part of the Auth.js configuration that needs no database: shared by proxy.ts (redirects only)
+// and the full configuration in ./index.ts.
+import type { NextAuthConfig } from 'next-auth';
+import { isEmbeddedDatabase } from '@/lib/env';
+import { resolveAuthSecret } from './secret';
+
+/** Paths that need a signed-in user; proxy.ts redirects others to /sign-in (the DAL still checks). */
+export const signedInOnlyPaths = ['/dashboard'];
+
+export function createBaseAuthConfig(): NextAuthConfig {
+  return {
+    secret: resolveAuthSecret(),
+    // Local use runs on localhost; behind a proxy set AUTH_TRUST_HOST=true (Vercel sets it itself).
+    trustHost: isEmbeddedDatabase() ? true : undefined,
+    session: { strategy: 'jwt' },
+    pages: { signIn: '/sign-in' },
+    providers: [],
+    callbacks: {
+      authorized({ auth, request }) {
+        const { pathname } = request.nextUrl;
+        const needsUser = signedInOnlyPaths.some(
+          (path) => pathname === path || pathname.startsWith(`${path}/`),
+        );
+        // Returning false makes Auth.js redirect to pages.signIn with a callbackUrl.
+        return needsUser ? Boolean(auth?.user) : true;
+      },
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// The full Auth.js configuration: the Drizzle adapter (users, accounts; used by OAuth providers)
+// and the e-mail + password credentials provider. Sessions are JWTs, as credentials require.
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { verifyCredentials } from '@/lib/dal/users';
+import { createBaseAuthConfig } from './config';
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const base = createBaseAuthConfig();
+  return {
+    ...base,
+    adapter: DrizzleAdapter(await getDb(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    providers: [
+      Credentials({
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
+        async authorize(credentials) {
+          const user = await verifyCredentials(credentials);
+          return user ? { id: user.id, name: user.name, email: user.email } : null;
+        },
+      }),
+    ],
+  };
+});

@@ -1,0 +1,30 @@
+import 'server-only';
+import { hash, verify } from '@node-rs/argon2';
+
+// OWASP Password Storage Cheat Sheet, argon2id: m=19 MiB, t=2, p=1. @node-rs/argon2 defaults are
+// weaker, so the parameters are always passed. Algorithm 2 = Argon2id.
+export const passwordHashOptions = {
+  algorithm: 2,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, passwordHashOptions);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Verified when the e-mail is unknown, so both failures cost the same time.
+let dummyHash: Promise<string> | undefined;
+export function getDummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('backend-path-dummy-password');
+  return dummyHash;
+}

@@ -1,0 +1,166 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { lessonProgress, type ProgressStatus } from '@/db/schema';
+import { getLessonById, listModules, type Lesson } from '@/lib/content';
+import { AppError } from '@/lib/errors';
+import { openLessonSchema, setLessonCompletionSchema } from '@/lib/validations/progress';
+import { requireUser } from './session';
+
+export type LessonState = 'not-started' | ProgressStatus;
+
+export interface LessonProgressDto {
+  lessonId: string;
+  status: ProgressStatus;
+  completedAt: string | null;
+}
+
+function requireLesson(lessonId: string): Lesson {
+  const lesson = getLessonById(lessonId);
+  if (!lesson) throw new AppError('not_found', 'That lesson does not exist.');
+  return lesson;
+}
+
+const progressColumns = {
+  lessonId: lessonProgress.lessonId,
+  status: lessonProgress.status,
+  completedAt: lessonProgress.completedAt,
+};
+
+function toDto(row: {
+  lessonId: string;
+  status: ProgressStatus;
+  completedAt: Date | null;
+}): LessonProgressDto {
+  return { ...row, completedAt: row.completedAt?.toISOString() ?? null };
+}
+
+/**
+ * Records that the signed-in user opened a lesson: creates the "started" row the first time and
+ * otherwise only moves last_opened_at. One statement, so repeated opens never duplicate a row.
+ */
+export async function recordLessonOpened(input: unknown): Promise<LessonProgressDto> {
+  const user = await requireUser();
+  const { lessonId } = openLessonSchema.parse(input);
+  requireLesson(lessonId);
+  const db = await getDb();
+  const [row] = await db
+    .insert(lessonProgress)
+    .values({ userId: user.id, lessonId, status: 'started' })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.lessonId],
+      set: { lastOpenedAt: sql`now()` },
+    })
+    .returning(progressColumns);
+  if (!row) throw new Error('upsert returned no row');
+  return toDto(row);
+}
+
+/**
+ * Marks a lesson complete or incomplete for the signed-in user. An upsert on the (user, lesson)
+ * key: repeated or concurrent calls leave exactly one row, and the first completion date is kept.
+ */
+export async function setLessonCompletion(input: unknown): Promise<LessonProgressDto> {
+  const user = await requireUser();
+  const { lessonId, completed } = setLessonCompletionSchema.parse(input);
+  requireLesson(lessonId);
+  const db = await getDb();
+  const status: ProgressStatus = completed ? 'completed' : 'started';
+  const [row] = await db
+    .insert(lessonProgress)
+    .values({ userId: user.id, lessonId, status, completedAt: completed ? sql`now()` : null })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.lessonId],
+      set: {
+        status,
+        completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, now())` : null,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning(progressColumns);
+  if (!row) throw new Error('upsert returned no row');
+  return toDto(row);
+}
+
+/** The signed-in user's progress on one lesson, or null if never opened. */
+export async function getLessonProgress(lessonId: string): Promise<LessonProgressDto | null> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db
+    .select(progressColumns)
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.lessonId, lessonId)))
+    .limit(1);
+  return row ? toDto(row) : null;
+}
+
+export interface DashboardLesson {
+  id: string;
+  title: string;
+  href: Lesson['href'];
+  state: LessonState;
+  completedAt: string | null;
+}
+
+export interface DashboardModule {
+  slug: string;
+  title: string;
+  total: number;
+  completed: number;
+  percent: number;
+  lessons: DashboardLesson[];
+}
+
+export interface DashboardDto {
+  total: number;
+  completed: number;
+  percent: number;
+  modules: DashboardModule[];
+  /** The first lesson in course order that is not completed; undefined when all are done. */
+  continueLesson?: DashboardLesson;
+}
+
+const percentOf = (part: number, whole: number) =>
+  whole === 0 ? 0 : Math.round((part / whole) * 100);
+
+/** The signed-in user's progress over the whole course, in course order. */
+export async function getDashboard(): Promise<DashboardDto> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select(progressColumns)
+    .from(lessonProgress)
+    .where(eq(lessonProgress.userId, user.id));
+  const byLesson = new Map(rows.map((row) => [row.lessonId, row]));
+
+  const modules: DashboardModule[] = listModules().map((module) => {
+    const lessons = module.lessons.map((lesson): DashboardLesson => {
+      const row = byLesson.get(lesson.id);
+      return {
+        id: lesson.id,
+        title: lesson.title,
+        href: lesson.href,
+        state: row?.status ?? 'not-started',
+        completedAt: row?.completedAt?.toISOString() ?? null,
+      };
+    });
+    const completed = lessons.filter((lesson) => lesson.state === 'completed').length;
+    return {
+      slug: module.slug,
+      title: module.title,
+      total: lessons.length,
+      completed,
+      percent: percentOf(completed, lessons.length),
+      lessons,
+    };
+  });
+  const all = modules.flatMap((module) => module.lessons);
+  const completed = all.filter((lesson) => lesson.state === 'completed').length;
+  return {
+    total: all.length,
+    completed,
+    percent: percentOf(completed, all.length),
+    modules,
+    continueLesson: all.find((lesson) => lesson.state !== 'completed'),
+  };
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { users, userRoles, type UserRole } from '@/db/schema';
+import { getDummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+
+/** What the rest of the app may know about a user: never the password hash. */
+export interface UserDto {
+  id: string;
+  name: string | null;
+  email: string;
+  role: UserRole;
+}
+
+const userColumns = { id: users.id, name: users.name, email: users.email, role: users.role };
+
+function toDto(row: {
+  id: string;
+  name: string | null;
+  email: string | null;
+  role: UserRole;
+}): UserDto {
+  return { ...row, email: row.email ?? '' };
+}
+
+/** Creates a password account. Throws AppError('conflict') if the e-mail is taken. */
+export async function createUser(input: unknown): Promise<UserDto> {
+  const { name, email, password } = signUpSchema.parse(input);
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  const [row] = await db
+    .insert(users)
+    .values({ name, email, passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .returning(userColumns);
+  if (!row)
+    throw new AppError('conflict', 'An account with this e-mail already exists. Sign in instead.');
+  return toDto(row);
+}
+
+/**
+ * The user whose e-mail and password match, or null. An unknown e-mail costs a hash verification
+ * too, so both failures take about the same time.
+ */
+export async function verifyCredentials(input: unknown): Promise<UserDto | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const db = await getDb();
+  const [row] = await db
+    .select({ ...userColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  if (!row?.passwordHash) {
+    await verifyPassword(await getDummyPasswordHash(), password);
+    return null;
+  }
+  if (!(await verifyPassword(row.passwordHash, password))) return null;
+  return toDto({ id: row.id, name: row.name, email: row.email, role: row.role });
+}
+
+const setRoleSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  role: z.enum(userRoles),
+});
+
+/** For the operator's CLI (scripts/user-role.ts): there is no session there. */
+export async function setUserRoleByEmail(input: unknown): Promise<UserDto> {
+  const { email, role } = setRoleSchema.parse(input);
+  const db = await getDb();
+  const [row] = await db
+    .update(users)
+    .set({ role })
+    .where(eq(users.email, email))
+    .returning(userColumns);
+  if (!row) throw new AppError('not_found', `No user with the e-mail ${email}.`);
+  return toDto(row);
+}

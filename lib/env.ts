@@ -1,0 +1,66 @@
+// The environment, parsed once with zod. Everything else reads configuration from here.
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optionalString.pipe(
+    z.url({ message: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  ),
+  POSTGRES_URL: optionalString.pipe(
+    z.url({ message: 'POSTGRES_URL must be a postgres:// URL' }).optional(),
+  ),
+  VERCEL: optionalString,
+  PGLITE_DIR: optionalString,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  AUTH_SECRET: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export type DatabaseConfig =
+  | { driver: 'pglite'; dataDir: string }
+  | { driver: 'pg'; connectionString: string; poolMax: number }
+  | { driver: 'vercel'; connectionString: string; poolMax: number };
+
+/**
+ * Which database this process uses. On Vercel, POSTGRES_URL (set by the Vercel Postgres / Neon
+ * integration) wins; elsewhere DATABASE_URL selects node-postgres; with neither, the embedded
+ * PGlite database in .data/pglite (or PGLITE_DIR; "memory://" keeps it in memory).
+ */
+export function getDatabaseConfig(env: Env = parseEnv()): DatabaseConfig {
+  if (env.POSTGRES_URL && env.VERCEL) {
+    return { driver: 'vercel', connectionString: env.POSTGRES_URL, poolMax: env.DATABASE_POOL_MAX };
+  }
+  if (env.DATABASE_URL) {
+    return { driver: 'pg', connectionString: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX };
+  }
+  if (env.POSTGRES_URL) {
+    return { driver: 'vercel', connectionString: env.POSTGRES_URL, poolMax: env.DATABASE_POOL_MAX };
+  }
+  const dir = env.PGLITE_DIR ?? path.join('.data', 'pglite');
+  return {
+    driver: 'pglite',
+    dataDir: dir.startsWith('memory://') ? dir : path.resolve(/*turbopackIgnore: true*/ dir),
+  };
+}
+
+/** Local use: the embedded database, where demo data and a generated AUTH_SECRET are allowed. */
+export function isEmbeddedDatabase(env: Env = parseEnv()): boolean {
+  return getDatabaseConfig(env).driver === 'pglite';
+}

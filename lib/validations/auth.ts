@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const emailSchema = z
+  .string({ message: 'Enter your e-mail address.' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter your e-mail address.')
+  .max(254, 'That e-mail address is too long.')
+  .pipe(z.email({ message: 'Enter a valid e-mail address, like name@example.com.' }));
+
+// No composition rules and no trimming: a password is verified exactly as typed (NIST SP 800-63B).
+export const passwordSchema = z
+  .string({ message: 'Enter a password.' })
+  .min(8, 'Use at least 8 characters.')
+  .max(128, 'Use at most 128 characters.');
+
+export const signUpSchema = z.object({
+  name: z
+    .string({ message: 'Enter your name.' })
+    .trim()
+    .min(1, 'Enter your name.')
+    .max(100, 'Use at most 100 characters.'),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  // Sign-in only checks presence and the upper bound: the hash decides the rest.
+  password: z.string({ message: 'Enter your password.' }).min(1, 'Enter your password.').max(128),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignInInput = z.infer<typeof signInSchema>;

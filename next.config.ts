@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time,
+  // and argon2 is a native addon: neither can be bundled.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  poweredByHeader: false,
+  typedRoutes: true,
+  // The content index reads content/ at run time (dashboards, progress checks), so ship it.
+  outputFileTracingIncludes: { '/**': ['./content/**/*', './db/migrations/**/*'] },
+};
+
+export default nextConfig;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+import { callbackPathSchema } from '@/lib/validations/navigation';
+import { lessonIdSchema } from '@/lib/validations/progress';
+
+describe('sign-up validation', () => {
+  const valid = { name: 'Ada', email: 'Ada@Example.com ', password: 'eight ch' };
+
+  it('accepts 8 to 128 characters of anything and normalises the e-mail', () => {
+    expect(signUpSchema.parse(valid)).toEqual({
+      name: 'Ada',
+      email: 'ada@example.com',
+      password: 'eight ch',
+    });
+    expect(signUpSchema.safeParse({ ...valid, password: '🔑'.repeat(4) + '    ' }).success).toBe(
+      true,
+    );
+    expect(signUpSchema.safeParse({ ...valid, password: 'x'.repeat(128) }).success).toBe(true);
+  });
+
+  it('explains what is wrong, per field', () => {
+    const result = signUpSchema.safeParse({ name: ' ', email: 'not-an-email', password: 'short' });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(
+      result.error!.issues.map((issue) => [issue.path[0], issue.message]),
+    );
+    expect(messages).toEqual({
+      name: 'Enter your name.',
+      email: 'Enter a valid e-mail address, like name@example.com.',
+      password: 'Use at least 8 characters.',
+    });
+    expect(
+      signUpSchema.safeParse({ ...valid, password: 'x'.repeat(129) }).error?.issues[0]?.message,
+    ).toBe('Use at most 128 characters.');
+  });
+
+  it('does not trim passwords at sign-in either', () => {
+    expect(signInSchema.parse({ email: 'a@b.co', password: ' spaced ' }).password).toBe(' spaced ');
+  });
+});
+
+describe('callback paths', () => {
+  it.each([
+    ['/learn/the-role/the-unseen-layer', '/learn/the-role/the-unseen-layer'],
+    ['http://localhost:3000/dashboard?x=1', '/dashboard?x=1'],
+    ['https://evil.example/phish', '/phish'],
+    ['//evil.example', '/dashboard'],
+    ['/\\evil.example', '/dashboard'],
+    ['javascript:alert(1)', '/dashboard'],
+    [undefined, '/dashboard'],
+    [['/a', '/b'], '/dashboard'],
+  ])('%s → %s', (input, expected) => {
+    expect(callbackPathSchema.parse(input)).toBe(expected);
+  });
+});
+
+describe('lesson ids', () => {
+  it('accepts module/lesson slugs only', () => {
+    expect(lessonIdSchema.safeParse('the-role/the-unseen-layer').success).toBe(true);
+    for (const bad of ['the-role', '../x/y', 'The-Role/x', 'a/b/c', 'a//b', '']) {
+      expect(lessonIdSchema.safeParse(bad).success).toBe(false);
+    }
+  });
+});
