@@ -47,7 +47,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PGLITE_DIR: process.env.E2E_PGLITE_DIR, DATABASE_URL: '', POSTGRES_URL: '' },
+    env: {
+      PGLITE_DIR: process.env.E2E_PGLITE_DIR,
+      DATABASE_URL: '',
+      POSTGRES_URL: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdout: 'pipe',
   },
 });

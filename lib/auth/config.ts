@@ -1,7 +1,7 @@
 // The part of the Auth.js configuration that needs no database: shared by proxy.ts (redirects only)
 // and the full configuration in ./index.ts.
 import type { NextAuthConfig } from 'next-auth';
-import { isEmbeddedDatabase } from '@/lib/env';
+import { isEmbeddedDatabase, parseEnv } from '@/lib/env';
 import { resolveAuthSecret } from './secret';
 
 /** Paths that need a signed-in user; proxy.ts redirects others to /sign-in (the DAL still checks). */
@@ -11,7 +11,7 @@ export function createBaseAuthConfig(): NextAuthConfig {
   return {
     secret: resolveAuthSecret(),
     // Local use runs on localhost; behind a proxy set AUTH_TRUST_HOST=true (Vercel sets it itself).
-    trustHost: isEmbeddedDatabase() ? true : undefined,
+    trustHost: isEmbeddedDatabase() || parseEnv().NODE_ENV === 'development' ? true : undefined,
     session: { strategy: 'jwt' },
     pages: { signIn: '/sign-in' },
     providers: [],

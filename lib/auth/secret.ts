@@ -1,5 +1,5 @@
-// The Auth.js secret: AUTH_SECRET when set; in local use (embedded database) one generated on
-// first start and kept in .data/auth-secret; otherwise a configuration error.
+// The Auth.js secret: AUTH_SECRET when set; in local use (embedded database, or development) one
+// generated on first start and kept in .data/auth-secret; in production a configuration error.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,8 @@ export function resolveAuthSecret(): string {
   if (cached) return cached;
   const env = parseEnv();
   if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
-  if (!isEmbeddedDatabase(env)) throw new MissingAuthSecretError();
+  // Local use: the embedded database, or any database under `next dev`.
+  if (!isEmbeddedDatabase(env) && env.NODE_ENV === 'production') throw new MissingAuthSecretError();
   const file = path.resolve(/*turbopackIgnore: true*/ '.data', 'auth-secret');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
