@@ -1,6 +1,7 @@
 // Opens the database this environment selects (PGlite, node-postgres or @vercel/postgres), lazily
 // and once per process, so `next build` never touches it.
 import 'server-only';
+import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getDatabaseConfig, type DatabaseConfig } from '@/lib/env';
 import * as schema from './schema';
@@ -10,8 +11,12 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   driver: DatabaseConfig['driver'];
+  /** Applies the committed drizzle-kit migrations (db/migrations) with this driver's migrator. */
+  migrate: () => Promise<void>;
   close: () => Promise<void>;
 }
+
+const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   switch (config.driver) {
@@ -25,10 +30,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       }
       try {
         const client = await PGlite.create(config.dataDir);
-        const db = drizzle({ client, schema }) as unknown as Database;
+        const db = drizzle({ client, schema });
+        const { migrate } = await import('drizzle-orm/pglite/migrator');
         return {
-          db,
+          db: db as unknown as Database,
           driver: 'pglite',
+          migrate: () => migrate(db, { migrationsFolder }),
           close: async () => {
             await client.close();
             release();
@@ -43,15 +50,27 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       const { Pool } = await import('pg');
       const { drizzle } = await import('drizzle-orm/node-postgres');
       const pool = new Pool({ connectionString: config.connectionString, max: config.poolMax });
-      const db = drizzle({ client: pool, schema }) as unknown as Database;
-      return { db, driver: 'pg', close: () => pool.end() };
+      const db = drizzle({ client: pool, schema });
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      return {
+        db: db as unknown as Database,
+        driver: 'pg',
+        migrate: () => migrate(db, { migrationsFolder }),
+        close: () => pool.end(),
+      };
     }
     case 'vercel': {
       const { createPool } = await import('@vercel/postgres');
       const { drizzle } = await import('drizzle-orm/vercel-postgres');
       const pool = createPool({ connectionString: config.connectionString, max: config.poolMax });
-      const db = drizzle({ client: pool, schema }) as unknown as Database;
-      return { db, driver: 'vercel', close: () => pool.end() };
+      const db = drizzle({ client: pool, schema });
+      const { migrate } = await import('drizzle-orm/vercel-postgres/migrator');
+      return {
+        db: db as unknown as Database,
+        driver: 'vercel',
+        migrate: () => migrate(db, { migrationsFolder }),
+        close: () => pool.end(),
+      };
     }
   }
 }

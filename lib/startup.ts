@@ -1,7 +1,6 @@
 // What the server does once when it starts (called from instrumentation.ts): check the secret,
 // and on the embedded database apply migrations and seed the demo accounts.
 import { getDatabaseHandle } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
 import { demoAccounts, seedDemoAccounts } from '@/db/seed';
 import { MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
@@ -24,7 +23,7 @@ export async function prepareServer(): Promise<void> {
   if (config.driver !== 'pglite' && env.NODE_ENV !== 'development') return;
 
   const handle = await getDatabaseHandle();
-  await runMigrations(handle);
+  await handle.migrate();
   if (config.driver !== 'pglite') return;
   const created = await seedDemoAccounts(handle);
   const lines = demoAccounts.map(

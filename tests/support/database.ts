@@ -3,7 +3,6 @@
 // migrations, and make it the process's database for the data access layer.
 import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDatabase, openDatabase, setDatabaseHandle, type DatabaseHandle } from '@/db/client';
-import { runMigrations } from '@/db/migrate';
 import { getDatabaseConfig, parseEnv, type DatabaseConfig } from '@/lib/env';
 
 export let testDatabase: DatabaseHandle;
@@ -22,7 +21,7 @@ beforeAll(async () => {
   if (config.driver === 'pglite') config = { driver: 'pglite', dataDir: 'memory://' };
   if (config.driver === 'vercel') await configureNeon();
   testDatabase = await openDatabase(config);
-  await runMigrations(testDatabase);
+  await testDatabase.migrate();
   setDatabaseHandle(testDatabase);
 });
 
