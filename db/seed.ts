@@ -22,19 +22,21 @@ export const demoAccounts = [
 export async function seedDemoAccounts(handle: DatabaseHandle): Promise<number> {
   if (handle.driver !== 'pglite')
     throw new Error('Demo accounts are only seeded into the embedded database.');
-  let created = 0;
-  for (const account of demoAccounts) {
-    const rows = await handle.db
+  // Hash first (slow, no database), then insert every account in one transaction.
+  const rows = await Promise.all(
+    demoAccounts.map(async ({ name, email, role, password }) => ({
+      name,
+      email,
+      role,
+      passwordHash: await hashPassword(password),
+    })),
+  );
+  return handle.db.transaction(async (tx) => {
+    const inserted = await tx
       .insert(users)
-      .values({
-        name: account.name,
-        email: account.email,
-        role: account.role,
-        passwordHash: await hashPassword(account.password),
-      })
+      .values(rows)
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    created += rows.length;
-  }
-  return created;
+    return inserted.length;
+  });
 }

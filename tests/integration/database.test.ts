@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDatabaseHandle } from '@/db/client';
+import { demoAccounts, seedDemoAccounts } from '@/db/seed';
+import { verifyCredentials } from '@/lib/dal/users';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
 
 const expected = getDatabaseConfig(parseEnv()).driver;
+
+vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
 
 describe(`database (${expected})`, () => {
   it('runs on the driver the environment selects, with every migration applied', async () => {
@@ -42,5 +46,23 @@ describe(`database (${expected})`, () => {
       sql`select count(*)::int as count from users where email = ${email}`,
     );
     expect((result as unknown as { rows: { count: number }[] }).rows[0]?.count).toBe(0);
+  });
+
+  it('seeds demo accounts only into the embedded database, once', async () => {
+    const handle = await getDatabaseHandle();
+    if (handle.driver !== 'pglite') {
+      await expect(seedDemoAccounts(handle)).rejects.toThrow(
+        /only seeded into the embedded database/,
+      );
+      return;
+    }
+    expect(await seedDemoAccounts(handle)).toBe(demoAccounts.length);
+    expect(await seedDemoAccounts(handle)).toBe(0);
+    for (const account of demoAccounts) {
+      await expect(verifyCredentials(account)).resolves.toMatchObject({
+        email: account.email,
+        role: account.role,
+      });
+    }
   });
 });
