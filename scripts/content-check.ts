@@ -1,37 +1,42 @@
-// npm run content:check: validates every lesson (frontmatter and module metadata against the schema,
-// MDX compilation) and prints each problem as file:line: message.
-import { compileMdx } from '@/lib/content/compile';
+// npm run content:check [-- file ...]: validates lessons (frontmatter schema, quiz consistency,
+// MDX compilation, links and anchors, empty sections, word count, required parts) and prints
+// every problem as file:line: message. Exits 1 if there is any.
+import path from 'node:path';
+import { checkLesson } from '@/lib/content/check';
 import { ContentError, formatProblem, type ContentProblem } from '@/lib/content/errors';
 import { loadCourse } from '@/lib/content/load';
 
 async function main(): Promise<number> {
+  const only = process.argv
+    .slice(2)
+    .map((file) => path.relative(process.cwd(), path.resolve(file)));
+  const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : undefined;
   let course;
   try {
-    course = loadCourse({ includeDrafts: true });
+    course = loadCourse({ contentDir, includeDrafts: true });
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    for (const problem of error.problems) console.error(formatProblem(problem));
+    const problems = error.problems.filter(
+      (problem) => only.length === 0 || only.includes(problem.file),
+    );
+    for (const problem of problems) console.error(formatProblem(problem));
+    console.error(
+      `content: ${problems.length} problem(s) in the frontmatter or file layout; fix them first.`,
+    );
     return 1;
   }
+  const lessons = course.lessons.filter(
+    (lesson) => only.length === 0 || only.includes(lesson.file),
+  );
   const problems: ContentProblem[] = [];
-  for (const lesson of course.lessons) {
-    try {
-      await compileMdx(lesson.body, lesson.file);
-    } catch (error) {
-      const place = error as {
-        line?: number;
-        place?: { line?: number; start?: { line?: number } };
-        reason?: string;
-        message: string;
-      };
-      const line = place.line ?? place.place?.start?.line ?? place.place?.line ?? 1;
-      problems.push({ file: lesson.file, line, message: `MDX: ${place.reason ?? place.message}` });
-    }
-  }
+  for (const lesson of lessons) problems.push(...(await checkLesson(lesson, course)));
   for (const problem of problems) console.error(formatProblem(problem));
-  if (problems.length > 0) return 1;
+  if (problems.length > 0) {
+    console.error(`content: ${problems.length} problem(s) in ${lessons.length} lesson(s).`);
+    return 1;
+  }
   console.log(
-    `content: ${course.modules.length} modules, ${course.lessons.length} lessons, all valid.`,
+    `content: ${course.modules.length} modules, ${lessons.length} lessons checked, no problems.`,
   );
   return 0;
 }

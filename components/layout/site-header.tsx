@@ -19,6 +19,12 @@ export function SiteHeader() {
             <Link href="/dashboard" className="hover:text-zinc-950 dark:hover:text-white">
               Dashboard
             </Link>
+            <Link
+              href="/authoring"
+              className="hidden hover:text-zinc-950 sm:inline dark:hover:text-white"
+            >
+              Authoring
+            </Link>
           </nav>
         </div>
         <UserMenu />

@@ -3,6 +3,11 @@ import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
 import { Callout } from './callout';
+import { CopyButton } from './copy-button';
+import { Figure } from './figure';
+import { Steps } from './steps';
+import { Tab, Tabs } from './tabs';
+import { Term } from './term';
 
 function Anchor({ href = '', children, ...props }: ComponentProps<'a'>) {
   if (href.startsWith('/') || href.startsWith('#')) {
@@ -32,4 +37,10 @@ export const mdxComponents: MDXComponents = {
   a: Anchor,
   table: Table,
   Callout,
+  CopyButton,
+  Figure,
+  Steps,
+  Tab,
+  Tabs,
+  Term,
 };

@@ -7,6 +7,7 @@ import * as runtime from 'react/jsx-runtime';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
 import { codeThemes, codeTransformers, getHighlighter, parseCodeMeta } from './highlight';
+import { rehypeCodeBlocks } from './rehype-code-blocks';
 
 export async function compileMdx(source: string, path: string): Promise<string> {
   const highlighter = await getHighlighter();
@@ -28,6 +29,7 @@ export async function compileMdx(source: string, path: string): Promise<string> 
           transformers: codeTransformers,
         },
       ],
+      rehypeCodeBlocks,
     ],
   });
   return String(compiled);

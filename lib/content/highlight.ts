@@ -10,7 +10,7 @@ import {
 
 export const codeLanguages = [
   'bash', 'csharp', 'css', 'diff', 'dockerfile', 'go', 'graphql', 'html', 'http', 'ini', 'java',
-  'javascript', 'json', 'jsx', 'kotlin', 'nginx', 'php', 'proto', 'python', 'ruby', 'rust', 'shellsession',
+  'javascript', 'json', 'jsx', 'kotlin', 'markdown', 'mdx', 'nginx', 'php', 'proto', 'python', 'ruby', 'rust', 'shellsession',
   'sql', 'toml', 'tsx', 'typescript', 'xml', 'yaml',
 ] as const;
 

@@ -5,12 +5,29 @@ import { loadCourse, type Course, type Lesson, type Module } from './load';
 export type { Course, Lesson, Module, Heading } from './load';
 export type { QuizQuestion } from './schema';
 
-let course: Course | undefined;
+let everything: Course | undefined;
+let published: Course | undefined;
 
+/** Every lesson, drafts included: for instructors' previews and the content checks. */
+export function getCourseWithDrafts(): Course {
+  everything ??= loadCourse({ includeDrafts: true });
+  return everything;
+}
+
+/**
+ * The course learners see. Drafts are part of it while writing (`next dev`) and never in a
+ * production build, where instructors preview them at /preview instead.
+ */
 export function getCourse(): Course {
-  // Drafts are visible while writing (next dev) and never in a production build.
-  course ??= loadCourse({ includeDrafts: process.env.NODE_ENV !== 'production' });
-  return course;
+  if (process.env.NODE_ENV !== 'production') return getCourseWithDrafts();
+  if (!published) {
+    const modules = getCourseWithDrafts().modules.map((module) => ({
+      ...module,
+      lessons: module.lessons.filter((lesson) => !lesson.draft),
+    }));
+    published = { modules, lessons: modules.flatMap((module) => module.lessons) };
+  }
+  return published;
 }
 
 export function listModules(): Module[] {
@@ -19,6 +36,10 @@ export function listModules(): Module[] {
 
 export function listLessons(): Lesson[] {
   return getCourse().lessons;
+}
+
+export function listDraftLessons(): Lesson[] {
+  return getCourseWithDrafts().lessons.filter((lesson) => lesson.draft);
 }
 
 export function getModule(moduleSlug: string): Module | undefined {
@@ -31,6 +52,11 @@ export function getLesson(moduleSlug: string, lessonSlug: string): Lesson | unde
 
 export function getLessonById(id: string): Lesson | undefined {
   return getCourse().lessons.find((lesson) => lesson.id === id);
+}
+
+/** Any lesson, draft or not: only for instructors' previews. */
+export function getLessonOrDraft(moduleSlug: string, lessonSlug: string): Lesson | undefined {
+  return getCourseWithDrafts().lessons.find((lesson) => lesson.id === `${moduleSlug}/${lessonSlug}`);
 }
 
 /** The lessons before and after this one in course order (across modules). */

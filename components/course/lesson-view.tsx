@@ -1,0 +1,86 @@
+// The body of a lesson page, shared by the static lesson route and instructors' draft previews.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { mdxComponents } from '@/components/mdx';
+import { Quiz } from '@/components/mdx/quiz';
+import { InlineCode } from '@/components/ui/inline-code';
+import type { Lesson, Module } from '@/lib/content';
+import { compileLesson } from '@/lib/content/compile';
+import { TableOfContents } from './table-of-contents';
+
+export async function LessonView({
+  lesson,
+  courseModule,
+  banner,
+  footer,
+}: {
+  lesson: Lesson;
+  courseModule: Pick<Module, 'order' | 'title'>;
+  banner?: ReactNode;
+  footer?: ReactNode;
+}) {
+  const Content = await compileLesson(lesson.body, lesson.file);
+  const headings = [
+    ...lesson.headings,
+    { depth: 2 as const, text: 'Check your understanding', id: 'check-your-understanding' },
+  ];
+
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_14rem]">
+      <article className="min-w-0 space-y-8">
+        {banner}
+        <header className="space-y-3">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            <Link href="/learn" className="hover:underline">
+              Course
+            </Link>{' '}
+            / Module {courseModule.order}: {courseModule.title}
+          </p>
+          <h1 className="text-3xl font-bold tracking-tight text-zinc-950 sm:text-4xl dark:text-white">
+            {lesson.title}
+          </h1>
+          <p className="text-lg text-zinc-700 dark:text-zinc-300">{lesson.summary}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {lesson.minutes} min read · Last reviewed{' '}
+            <time dateTime={lesson.lastReviewed}>{lesson.lastReviewed}</time>
+          </p>
+        </header>
+
+        <section
+          aria-labelledby="objectives-heading"
+          className="rounded-lg bg-zinc-50 p-5 dark:bg-zinc-900"
+        >
+          <h2 id="objectives-heading" className="font-semibold text-zinc-950 dark:text-white">
+            In this lesson you will
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-700 dark:text-zinc-300">
+            {lesson.objectives.map((objective) => (
+              <li key={objective}>
+                <InlineCode text={objective} />
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <div className="lg:hidden">
+          <TableOfContents headings={headings} id="toc-inline" />
+        </div>
+
+        <div className="prose prose-zinc dark:prose-invert prose-headings:scroll-mt-20 prose-pre:bg-transparent prose-pre:p-0 prose-code:before:content-none prose-code:after:content-none max-w-none">
+          <Content components={mdxComponents} />
+        </div>
+
+        <Quiz
+          questions={lesson.quiz.map(({ question, choices }) => ({ question, choices }))}
+          lessonId={lesson.id}
+        />
+        {footer}
+      </article>
+      <aside className="hidden lg:block">
+        <div className="sticky top-20">
+          <TableOfContents headings={headings} id="toc-sidebar" />
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { loadCourse } from '../lib/content/load';
+import { expect, test } from './fixtures';
+
+const lessons = loadCourse({ includeDrafts: false }).lessons;
+
+test('the course outline lists every module and lesson in order', async ({ page }) => {
+  await page.goto('/learn');
+  const links = page.getByRole('main').getByRole('link');
+  await expect(links).toHaveCount(lessons.length);
+  for (const [index, lesson] of lessons.entries()) {
+    await expect(links.nth(index)).toHaveAttribute('href', lesson.href);
+  }
+});
+
+test('every lesson page renders its title, quiz questions and further reading', async ({
+  page,
+}) => {
+  test.setTimeout(30_000 + lessons.length * 3_000);
+  for (const lesson of lessons) {
+    const response = await page.goto(lesson.href);
+    expect(response?.status(), lesson.href).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }), lesson.href).toHaveText(lesson.title);
+    const quiz = page.getByRole('region', { name: 'Check your understanding' });
+    await expect(quiz.getByRole('group'), lesson.href).toHaveCount(lesson.quiz.length);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Further reading' }),
+      lesson.href,
+    ).toBeVisible();
+  }
+});
+
+test('quiz answers and explanations never reach the browser', async ({ page }) => {
+  const lesson = lessons[0]!;
+  const response = await page.goto(lesson.href);
+  const html = (await response?.text()) ?? '';
+  for (const question of lesson.quiz) {
+    expect(html).not.toContain(JSON.stringify(question.explanation).slice(1, 40));
+    expect(html).not.toContain('"answer"');
+  }
+});
+
+test('code tabs switch with the keyboard and remember the chosen language', async ({ page }) => {
+  const lesson = lessons.find((candidate) => candidate.body.includes('<CodeTabs>'));
+  test.skip(!lesson, 'no lesson uses CodeTabs');
+  await page.goto(lesson!.href);
+  const tablist = page.getByRole('tablist').first();
+  const tabs = tablist.getByRole('tab');
+  const first = tabs.first();
+  const second = tabs.nth(1);
+  const secondLabel = (await second.innerText()).trim();
+
+  await first.focus();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(first).toHaveAttribute('aria-selected', 'false');
+  const panel = page.locator(`#${await second.getAttribute('aria-controls')}`);
+  await expect(panel).toBeVisible();
+
+  await page.keyboard.press('Home');
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+
+  // Choose the second language again, reload: the choice is remembered.
+  await second.click();
+  await page.reload();
+  await expect(
+    page.getByRole('tablist').first().getByRole('tab', { name: secondLabel }),
+  ).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the authoring guide renders every component live', async ({ page }) => {
+  await page.goto('/authoring');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Authoring guide');
+  for (const name of ['Callout', 'CodeTabs', 'Tabs', 'Steps', 'Figure', 'Term']) {
+    await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('tab', { name: 'Laravel' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /load balancer/ })).toBeVisible();
+});
