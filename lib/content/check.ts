@@ -136,6 +136,26 @@ function checkStructure(tree: Root, lesson: Lesson, problems: ContentProblem[]) 
   }
 }
 
+export interface LessonStats {
+  file: string;
+  words: number;
+  codeTabs: string[];
+}
+
+/** Prose words and the languages shown in tabs, for the `--stats` report. */
+export function getLessonStats(lesson: Lesson): LessonStats {
+  const tree = parse(lesson);
+  const languages = new Set<string>();
+  visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElement) => {
+    if (node.name !== 'CodeTabs') return;
+    for (const child of node.children) {
+      const title = child.type === 'code' ? /title="([^"]+)"/.exec(child.meta ?? '')?.[1] : undefined;
+      if (title) languages.add(title);
+    }
+  });
+  return { file: lesson.file, words: countProseWords(tree), codeTabs: [...languages] };
+}
+
 /** Every problem in one lesson, as file:line messages. */
 export async function checkLesson(lesson: Lesson, course: Course): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
