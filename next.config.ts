@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { buildSecurityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time,
@@ -6,6 +7,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   typedRoutes: true,
+  async headers() {
+    return [
+      { source: '/:path*', headers: buildSecurityHeaders(process.env.NODE_ENV === 'development') },
+    ];
+  },
   // The content index reads content/ at run time (dashboards, progress checks), so ship it.
   outputFileTracingIncludes: { '/**': ['./content/**/*', './db/migrations/**/*'] },
 };

@@ -43,7 +43,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx next start --hostname 127.0.0.1 --port ${port}`,
+    // E2E_SKIP_BUILD=1 reuses the last `next build` (handy while iterating on tests).
+    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx next start --hostname 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     timeout: 240_000,
     reuseExistingServer: false,

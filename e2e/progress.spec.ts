@@ -87,3 +87,26 @@ test('unknown lessons are a 404', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('lesson pages carry the security headers and still hydrate under the CSP', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      errors.push(message.text());
+  });
+  await page.goto('/learn');
+  const href = await page.getByRole('main').getByRole('link').first().getAttribute('href');
+  const lessonResponse = await page.goto(href!);
+  const headers = lessonResponse!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).not.toContain('unsafe-eval');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['strict-transport-security']).toContain('max-age=');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  // Hydrated: the progress widget ran its server action and shows the sign-in link.
+  await expect(page.getByRole('link', { name: 'Sign in to track your progress' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
