@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommonPassword } from '@/lib/auth/common-passwords';
 
 export const emailSchema = z
   .string({ message: 'Enter your e-mail address.' })
@@ -14,6 +15,13 @@ export const passwordSchema = z
   .min(8, 'Use at least 8 characters.')
   .max(128, 'Use at most 128 characters.');
 
+/** A password someone is choosing: also refused when it is one of the most common passwords. */
+export const newPasswordSchema = passwordSchema.refine(
+  // Too short is already reported; one message per problem.
+  (password) => password.length < 8 || !isCommonPassword(password),
+  'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well.',
+);
+
 export const signUpSchema = z.object({
   name: z
     .string({ message: 'Enter your name.' })
@@ -21,7 +29,7 @@ export const signUpSchema = z.object({
     .min(1, 'Enter your name.')
     .max(100, 'Use at most 100 characters.'),
   email: emailSchema,
-  password: passwordSchema,
+  password: newPasswordSchema,
 });
 
 export const signInSchema = z.object({

@@ -34,6 +34,20 @@ describe('sign-up validation', () => {
     ).toBe('Use at most 128 characters.');
   });
 
+  it('refuses the most common passwords, whatever their case, with a clear message', () => {
+    for (const password of ['password123', 'Password1', 'QWERTYUIOP', 'iloveyou']) {
+      const result = signUpSchema.safeParse({ ...valid, password });
+      expect(result.success, password).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/one of the most common passwords/);
+    }
+  });
+
+  it('accepts a 100-byte UTF-8 password', () => {
+    const password = 'é'.repeat(50); // 2 bytes each in UTF-8
+    expect(Buffer.byteLength(password)).toBe(100);
+    expect(signUpSchema.safeParse({ ...valid, password }).success).toBe(true);
+  });
+
   it('does not trim passwords at sign-in either', () => {
     expect(signInSchema.parse({ email: 'a@b.co', password: ' spaced ' }).password).toBe(' spaced ');
   });
