@@ -110,3 +110,19 @@ test('lesson pages carry the security headers and still hydrate under the CSP', 
   await expect(page.getByRole('link', { name: 'Sign in to track your progress' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('after 10 failed sign-ins the right password is refused too, with a clear message', async ({
+  page,
+  auth,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+  await auth.signOut();
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    await auth.signIn({ email: newUser.email, password: `wrong password ${attempt}` });
+    await expect(page.getByTestId('form-error')).toContainText('do not match');
+  }
+  await auth.signIn(newUser);
+  await expect(page.getByTestId('form-error')).toContainText('Too many failed sign-in attempts');
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -1,5 +1,6 @@
 // Expected failures carry a code the UI can act on; anything else is logged and shown generically.
-export type ErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'not_found' | 'conflict';
+export type ErrorCode =
+  'unauthenticated' | 'forbidden' | 'invalid' | 'not_found' | 'conflict' | 'rate_limited';
 
 export class AppError extends Error {
   constructor(

@@ -3,7 +3,7 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
-import { signIn, signOut } from '@/lib/auth';
+import { SignInThrottled, signIn, signOut } from '@/lib/auth';
 import { createUser } from '@/lib/dal/users';
 import { AppError } from '@/lib/errors';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
@@ -22,6 +22,8 @@ const field = (formData: FormData, name: string) => {
 };
 
 const invalidCredentials = 'That e-mail and password do not match an account.';
+const throttledMessage =
+  'Too many failed sign-in attempts for this account from your network. Wait 15 minutes and try again.';
 
 async function signInWithPassword(email: string, password: string, callbackUrl: string) {
   // Throws Next's redirect on success; rethrown by the callers below.
@@ -90,6 +92,12 @@ export async function signInAction(
       field(formData, 'callbackUrl') || '/dashboard',
     );
   } catch (error) {
+    if (
+      error instanceof SignInThrottled ||
+      (error instanceof AuthError && (error as { code?: string }).code === 'rate_limited')
+    ) {
+      return { status: 'error', code: 'rate_limited', message: throttledMessage, values };
+    }
     if (error instanceof AuthError) {
       return { status: 'error', code: 'unauthenticated', message: invalidCredentials, values };
     }

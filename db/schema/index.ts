@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './progress';
+export * from './security';
 export * from './relations';

@@ -2,11 +2,19 @@
 // and the e-mail + password credentials provider. Sessions are JWTs, as credentials require.
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth from 'next-auth';
+import { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { ThrottledError } from '@/lib/dal/throttle';
 import { verifyCredentials } from '@/lib/dal/users';
+import { getClientIp } from './client-ip';
 import { createBaseAuthConfig } from './config';
+
+/** Raised by authorize() while the e-mail and IP (or the IP) is throttled; `code` reaches signIn's caller. */
+export class SignInThrottled extends CredentialsSignin {
+  code = 'rate_limited';
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const base = createBaseAuthConfig();
@@ -24,9 +32,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
         },
-        async authorize(credentials) {
-          const user = await verifyCredentials(credentials);
-          return user ? { id: user.id, name: user.name, email: user.email } : null;
+        async authorize(credentials, request) {
+          try {
+            const user = await verifyCredentials(credentials, { ip: getClientIp(request.headers) });
+            return user ? { id: user.id, name: user.name, email: user.email } : null;
+          } catch (error) {
+            if (error instanceof ThrottledError) throw new SignInThrottled();
+            throw error;
+          }
         },
       }),
     ],

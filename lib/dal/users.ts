@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { users, userRoles, type UserRole } from '@/db/schema';
 import { getDummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
 
 /** What the rest of the app may know about a user: never the password hash. */
@@ -43,23 +44,32 @@ export async function createUser(input: unknown): Promise<UserDto> {
 
 /**
  * The user whose e-mail and password match, or null. An unknown e-mail costs a hash verification
- * too, so both failures take about the same time.
+ * too, so both failures take about the same time, and both count towards the throttle for this
+ * e-mail and IP. Throws ThrottledError while the pair or the IP is refused, even for the right
+ * password.
  */
-export async function verifyCredentials(input: unknown): Promise<UserDto | null> {
+export async function verifyCredentials(
+  input: unknown,
+  { ip }: { ip: string },
+): Promise<UserDto | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  await assertSignInAllowed(email, ip);
   const db = await getDb();
   const [row] = await db
     .select({ ...userColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, email))
     .limit(1);
-  if (!row?.passwordHash) {
-    await verifyPassword(await getDummyPasswordHash(), password);
+  const valid = row?.passwordHash
+    ? await verifyPassword(row.passwordHash, password)
+    : await verifyPassword(await getDummyPasswordHash(), password).then(() => false);
+  if (!row || !valid) {
+    await recordSignInFailure(email, ip);
     return null;
   }
-  if (!(await verifyPassword(row.passwordHash, password))) return null;
+  await recordSignInSuccess(email, ip);
   return toDto({ id: row.id, name: row.name, email: row.email, role: row.role });
 }
 

@@ -21,6 +21,7 @@ describe(`database (${expected})`, () => {
     );
     expect(tables).toEqual([
       'accounts',
+      'auth_throttles',
       'lesson_progress',
       'sessions',
       'users',
@@ -59,7 +60,7 @@ describe(`database (${expected})`, () => {
     expect(await seedDemoAccounts(handle)).toBe(demoAccounts.length);
     expect(await seedDemoAccounts(handle)).toBe(0);
     for (const account of demoAccounts) {
-      await expect(verifyCredentials(account)).resolves.toMatchObject({
+      await expect(verifyCredentials(account, { ip: '203.0.113.7' })).resolves.toMatchObject({
         email: account.email,
         role: account.role,
       });

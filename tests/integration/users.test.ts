@@ -50,32 +50,48 @@ describe('users', () => {
   it('verifies the exact password and treats unknown e-mails and wrong passwords alike', async () => {
     const user = await createTestUser({ password: 'ünïcödé passphrase with spaces ' });
     await expect(
-      verifyCredentials({ email: user.email, password: 'ünïcödé passphrase with spaces ' }),
+      verifyCredentials(
+        { email: user.email, password: 'ünïcödé passphrase with spaces ' },
+        { ip: '203.0.113.7' },
+      ),
     ).resolves.toMatchObject({ id: user.id });
     await expect(
-      verifyCredentials({ email: user.email.toUpperCase(), password: user.password }),
+      verifyCredentials(
+        { email: user.email.toUpperCase(), password: user.password },
+        { ip: '203.0.113.7' },
+      ),
     ).resolves.toMatchObject({ id: user.id });
     // No trimming, no truncation.
     await expect(
-      verifyCredentials({ email: user.email, password: 'ünïcödé passphrase with spaces' }),
+      verifyCredentials(
+        { email: user.email, password: 'ünïcödé passphrase with spaces' },
+        { ip: '203.0.113.7' },
+      ),
     ).resolves.toBeNull();
     await expect(
-      verifyCredentials({ email: user.email, password: 'wrong password' }),
+      verifyCredentials({ email: user.email, password: 'wrong password' }, { ip: '203.0.113.7' }),
     ).resolves.toBeNull();
     await expect(
-      verifyCredentials({ email: 'nobody@example.test', password: 'wrong password' }),
+      verifyCredentials(
+        { email: 'nobody@example.test', password: 'wrong password' },
+        { ip: '203.0.113.7' },
+      ),
     ).resolves.toBeNull();
-    await expect(verifyCredentials({ email: 'not an email', password: 'x' })).resolves.toBeNull();
+    await expect(
+      verifyCredentials({ email: 'not an email', password: 'x' }, { ip: '203.0.113.7' }),
+    ).resolves.toBeNull();
   });
 
   it('accepts a 128-character password and verifies all of it', async () => {
     const long = 'a'.repeat(127) + 'b';
     const user = await createTestUser({ password: long });
-    await expect(verifyCredentials({ email: user.email, password: long })).resolves.toMatchObject({
+    await expect(
+      verifyCredentials({ email: user.email, password: long }, { ip: '203.0.113.7' }),
+    ).resolves.toMatchObject({
       id: user.id,
     });
     await expect(
-      verifyCredentials({ email: user.email, password: 'a'.repeat(128) }),
+      verifyCredentials({ email: user.email, password: 'a'.repeat(128) }, { ip: '203.0.113.7' }),
     ).resolves.toBeNull();
   });
 

@@ -1,0 +1,91 @@
+import 'server-only';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { authThrottles } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+/** Sign-in throttling, kept in Postgres so it holds across instances. */
+export const signInLimits = {
+  /** Consecutive failures for one e-mail from one IP before that pair is refused... */
+  pairFailures: 10,
+  /** ...for this long. Other IPs are unaffected, so an attacker cannot lock a user out. */
+  lockMinutes: 15,
+  /** Failures from one IP in one (UTC) day, across all e-mails. */
+  ipFailuresPerDay: 100,
+} as const;
+
+const pairKey = (email: string, ip: string) => `sign-in:${email}:${ip}`;
+const ipDayKey = (ip: string) => `sign-in-ip:${ip}:${new Date().toISOString().slice(0, 10)}`;
+
+export class ThrottledError extends AppError {
+  constructor(readonly retryAfterMinutes: number) {
+    super(
+      'rate_limited',
+      `Too many failed sign-in attempts. Wait ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? '' : 's'} and try again, or reset your password.`,
+    );
+  }
+}
+
+/** Throws ThrottledError while this e-mail and IP pair, or this IP, is refused. */
+export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
+  const db = await getDb();
+  const now = new Date();
+  const [pair] = await db
+    .select({ blockedUntil: authThrottles.blockedUntil })
+    .from(authThrottles)
+    .where(and(eq(authThrottles.key, pairKey(email, ip)), gt(authThrottles.blockedUntil, now)))
+    .limit(1);
+  if (pair?.blockedUntil) {
+    throw new ThrottledError(
+      Math.max(1, Math.ceil((pair.blockedUntil.getTime() - now.getTime()) / 60_000)),
+    );
+  }
+  const [ipDay] = await db
+    .select({ count: authThrottles.count, expiresAt: authThrottles.expiresAt })
+    .from(authThrottles)
+    .where(eq(authThrottles.key, ipDayKey(ip)))
+    .limit(1);
+  if (ipDay && ipDay.count >= signInLimits.ipFailuresPerDay) {
+    throw new ThrottledError(
+      Math.max(1, Math.ceil((ipDay.expiresAt.getTime() - now.getTime()) / 60_000)),
+    );
+  }
+}
+
+/**
+ * Counts a failure for the pair and the IP in single atomic upserts (concurrent failures never
+ * lose a count). The tenth consecutive failure blocks the pair and starts its count again.
+ */
+export async function recordSignInFailure(email: string, ip: string): Promise<void> {
+  const db = await getDb();
+  const { pairFailures, lockMinutes } = signInLimits;
+  await db
+    .insert(authThrottles)
+    .values({ key: pairKey(email, ip), count: 1, expiresAt: sql`now() + interval '1 day'` })
+    .onConflictDoUpdate({
+      target: authThrottles.key,
+      set: {
+        count: sql`case when ${authThrottles.count} + 1 >= ${pairFailures} then 0 else ${authThrottles.count} + 1 end`,
+        blockedUntil: sql`case when ${authThrottles.count} + 1 >= ${pairFailures} then now() + make_interval(mins => ${lockMinutes}) else ${authThrottles.blockedUntil} end`,
+        expiresAt: sql`now() + interval '1 day'`,
+        updatedAt: sql`now()`,
+      },
+    });
+  await db
+    .insert(authThrottles)
+    .values({
+      key: ipDayKey(ip),
+      count: 1,
+      expiresAt: sql`date_trunc('day', now() at time zone 'utc') at time zone 'utc' + interval '1 day'`,
+    })
+    .onConflictDoUpdate({
+      target: authThrottles.key,
+      set: { count: sql`${authThrottles.count} + 1`, updatedAt: sql`now()` },
+    });
+}
+
+/** A successful sign-in forgets the pair's failures. */
+export async function recordSignInSuccess(email: string, ip: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(authThrottles).where(eq(authThrottles.key, pairKey(email, ip)));
+}
