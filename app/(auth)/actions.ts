@@ -4,9 +4,9 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
 import { SignInThrottled, signIn, signOut } from '@/lib/auth';
-import { createUser } from '@/lib/dal/users';
+import { changePassword, createUser } from '@/lib/dal/users';
 import { AppError } from '@/lib/errors';
-import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { callbackPathSchema } from '@/lib/validations/navigation';
 
 /** Form state: never carries the password back to the browser. */
@@ -108,4 +108,46 @@ export async function signInAction(
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });
+}
+
+export type PasswordFormState =
+  { status: 'idle' } | Exclude<ActionResult<never>, { status: 'success' }>;
+
+/** Changes the password, ends every other session, and signs this browser in again. */
+export async function changePasswordAction(
+  _previous: PasswordFormState,
+  formData: FormData,
+): Promise<PasswordFormState> {
+  const input = {
+    currentPassword: field(formData, 'currentPassword'),
+    newPassword: field(formData, 'newPassword'),
+  };
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return invalidResult(parsed.error);
+  let email: string;
+  try {
+    ({ email } = await changePassword(parsed.data));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid') {
+      return {
+        status: 'invalid',
+        message: error.message,
+        fieldErrors: { currentPassword: [error.message] },
+      };
+    }
+    if (error instanceof AppError)
+      return { status: 'error', code: error.code, message: error.message };
+    console.error('Password change failed', error);
+    return {
+      status: 'error',
+      code: 'internal',
+      message: 'We could not change your password. Please try again.',
+    };
+  }
+  await signIn('credentials', {
+    email,
+    password: parsed.data.newPassword,
+    redirectTo: '/account?password=changed',
+  });
+  return { status: 'idle' };
 }

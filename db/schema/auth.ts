@@ -15,6 +15,10 @@ export const users = pgTable('users', {
   role: userRoleEnum('role').notNull().default('learner'),
   // Null for accounts that only sign in through an OAuth provider.
   passwordHash: text('password_hash'),
+  // Sessions signed in before this moment are no longer accepted (password change, sign out
+  // everywhere); null until that first happens. Set from the app's clock, like the session's
+  // sign-in time it is compared with. Checked by the data access layer on every user operation.
+  sessionsValidAfter: timestamp('sessions_valid_after', { mode: 'date', withTimezone: true }),
   createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
 });
 

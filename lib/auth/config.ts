@@ -5,7 +5,7 @@ import { isEmbeddedDatabase, parseEnv } from '@/lib/env';
 import { resolveAuthSecret } from './secret';
 
 /** Paths that need a signed-in user; proxy.ts redirects others to /sign-in (the DAL still checks). */
-export const signedInOnlyPaths = ['/dashboard', '/preview'];
+export const signedInOnlyPaths = ['/dashboard', '/preview', '/account'];
 
 export function createBaseAuthConfig(): NextAuthConfig {
   return {
@@ -25,11 +25,17 @@ export function createBaseAuthConfig(): NextAuthConfig {
         return needsUser ? Boolean(auth?.user) : true;
       },
       jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+        // At sign-in only: who, and when (ms). The data access layer compares authTime with the
+        // user's sessions_valid_after, so a password change ends older sessions.
+        if (user?.id) {
+          token.sub = user.id;
+          token.authTime = Date.now();
+        }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.authTime = typeof token.authTime === 'number' ? token.authTime : 0;
         return session;
       },
     },

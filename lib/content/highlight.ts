@@ -9,7 +9,7 @@ import {
 } from '@shikijs/transformers';
 
 export const codeLanguages = [
-  'bash', 'csharp', 'css', 'diff', 'dockerfile', 'go', 'graphql', 'html', 'http', 'ini', 'java',
+  'bash', 'csharp', 'css', 'diff', 'dockerfile', 'go', 'graphql', 'hcl', 'html', 'http', 'ini', 'java',
   'javascript', 'json', 'jsx', 'kotlin', 'markdown', 'mdx', 'nginx', 'php', 'proto', 'python', 'ruby', 'rust', 'shellsession',
   'sql', 'toml', 'tsx', 'typescript', 'xml', 'yaml',
 ] as const;

@@ -10,35 +10,42 @@ export interface SessionUser {
   id: string;
 }
 
-/** The signed-in user of this request, or null. Cached per request. */
-export const verifySession = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? { id } : null;
-});
-
-export async function requireUser(): Promise<SessionUser> {
-  const user = await verifySession();
-  if (!user) throw unauthenticated();
-  return user;
+export interface CurrentUser extends SessionUser {
+  role: UserRole;
 }
 
+/** Who the session cookie says is signed in (not yet checked against the database). Cached per request. */
+export const verifySession = cache(
+  async (): Promise<(SessionUser & { authTime: number }) | null> => {
+    const session = await auth();
+    const id = session?.user?.id;
+    return id ? { id, authTime: session.authTime ?? 0 } : null;
+  },
+);
+
 /**
- * The signed-in user with a fresh role from the database (never the role in the session cookie,
- * so a demotion takes effect on the next request). Throws unless the role is one of `roles`.
+ * The signed-in user, confirmed against the database on every call: the account still exists and
+ * the session began after sessions_valid_after (a password change ends older sessions). The role
+ * is read fresh, never taken from the cookie, so a demotion applies on the next request.
  */
-export async function requireRole(
-  roles: readonly UserRole[],
-): Promise<SessionUser & { role: UserRole }> {
-  const user = await requireUser();
+export const requireUser = cache(async (): Promise<CurrentUser> => {
+  const session = await verifySession();
+  if (!session) throw unauthenticated();
   const db = await getDb();
   const [row] = await db
-    .select({ role: users.role })
+    .select({ role: users.role, sessionsValidAfter: users.sessionsValidAfter })
     .from(users)
-    .where(eq(users.id, user.id))
+    .where(eq(users.id, session.id))
     .limit(1);
-  if (!row) throw unauthenticated();
-  if (!roles.includes(row.role))
+  if (!row || (row.sessionsValidAfter && session.authTime < row.sessionsValidAfter.getTime()))
+    throw unauthenticated();
+  return { id: session.id, role: row.role };
+});
+
+/** requireUser, and the role must be one of `roles`. */
+export async function requireRole(roles: readonly UserRole[]): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role))
     throw new AppError('forbidden', 'You do not have access to this page.');
-  return { ...user, role: row.role };
+  return user;
 }

@@ -6,7 +6,8 @@ import { users, userRoles, type UserRole } from '@/db/schema';
 import { getDummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
-import { signInSchema, signUpSchema } from '@/lib/validations/auth';
+import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
+import { requireUser } from './session';
 
 /** What the rest of the app may know about a user: never the password hash. */
 export interface UserDto {
@@ -88,5 +89,42 @@ export async function setUserRoleByEmail(input: unknown): Promise<UserDto> {
     .where(eq(users.email, email))
     .returning(userColumns);
   if (!row) throw new AppError('not_found', `No user with the e-mail ${email}.`);
+  return toDto(row);
+}
+
+/**
+ * Changes the signed-in user's password after checking the current one, and ends every session
+ * that began before now (sessions_valid_after). The caller signs the current browser in again.
+ */
+export async function changePassword(input: unknown): Promise<{ email: string }> {
+  const user = await requireUser();
+  const { currentPassword, newPassword } = changePasswordSchema.parse(input);
+  const db = await getDb();
+  const [row] = await db
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, user.id))
+    .limit(1);
+  if (
+    !row?.email ||
+    !row.passwordHash ||
+    !(await verifyPassword(row.passwordHash, currentPassword))
+  ) {
+    throw new AppError('invalid', 'Your current password is not correct.');
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db
+    .update(users)
+    .set({ passwordHash, sessionsValidAfter: new Date() })
+    .where(eq(users.id, user.id));
+  return { email: row.email };
+}
+
+/** The signed-in user's own profile. */
+export async function getCurrentUserProfile(): Promise<UserDto> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db.select(userColumns).from(users).where(eq(users.id, user.id)).limit(1);
+  if (!row) throw new AppError('unauthenticated', 'Sign in to do that.');
   return toDto(row);
 }

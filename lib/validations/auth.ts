@@ -40,3 +40,16 @@ export const signInSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ message: 'Enter your current password.' })
+      .min(1, 'Enter your current password.')
+      .max(128),
+    newPassword: newPasswordSchema,
+  })
+  .refine((value) => value.currentPassword !== value.newPassword, {
+    path: ['newPassword'],
+    message: 'Choose a password different from the current one.',
+  });

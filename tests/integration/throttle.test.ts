@@ -67,13 +67,11 @@ describe('sign-in throttling', () => {
     const ip = freshIp();
     const handle = await getDatabaseHandle();
     const day = new Date().toISOString().slice(0, 10);
-    await handle.db
-      .insert(authThrottles)
-      .values({
-        key: `sign-in-ip:${ip}:${day}`,
-        count: signInLimits.ipFailuresPerDay,
-        expiresAt: sql`now() + interval '1 hour'`,
-      });
+    await handle.db.insert(authThrottles).values({
+      key: `sign-in-ip:${ip}:${day}`,
+      count: signInLimits.ipFailuresPerDay,
+      expiresAt: sql`now() + interval '1 hour'`,
+    });
     const user = await createTestUser();
     await expect(
       verifyCredentials({ email: user.email, password: user.password }, { ip }),

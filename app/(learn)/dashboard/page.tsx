@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { buttonClassName } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getDashboard, type LessonState } from '@/lib/dal/progress';
-import { verifySession } from '@/lib/dal/session';
+import { loadForPage } from '@/lib/dal/guard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -17,8 +16,9 @@ const stateLabels: Record<LessonState, string> = {
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export default async function DashboardPage() {
-  if (!(await verifySession())) redirect('/sign-in?callbackUrl=/dashboard');
-  const dashboard = await getDashboard();
+  // Signed out, or a session ended by a password change: off to sign in, and back here after.
+  const dashboard = await loadForPage('/dashboard', getDashboard);
+  if (!dashboard) return null;
   const { continueLesson } = dashboard;
 
   return (

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { loadForPage } from '@/lib/dal/guard';
+import { getCurrentUserProfile } from '@/lib/dal/users';
+
+export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string }>;
+}) {
+  const profile = await loadForPage('/account', getCurrentUserProfile);
+  const { password } = await searchParams;
+  if (!profile) return null;
+  return (
+    <div className="max-w-xl space-y-10">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">
+          Your account
+        </h1>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          Signed in as <strong>{profile.name ?? profile.email}</strong> ({profile.email}).
+        </p>
+      </header>
+      <section aria-labelledby="password-heading" className="space-y-4">
+        <h2 id="password-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+          Change password
+        </h2>
+        {password === 'changed' ? (
+          <p
+            role="status"
+            className="rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+          >
+            Your password was changed. Every other device has been signed out.
+          </p>
+        ) : null}
+        <ChangePasswordForm />
+      </section>
+    </div>
+  );
+}

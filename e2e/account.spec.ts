@@ -1,0 +1,35 @@
+import { expect, test } from './fixtures';
+import { AuthPages } from './pages/auth-pages';
+
+test('a learner changes their password, stays signed in here, and signs in with the new one', async ({
+  page,
+  auth,
+  newUser,
+  browser,
+}) => {
+  await auth.signUp(newUser);
+  // A second device, signed in before the change.
+  const otherDevice = await browser.newContext();
+  const otherPage = await otherDevice.newPage();
+  await new AuthPages(otherPage).signIn(newUser);
+  await expect(otherPage).toHaveURL(/\/dashboard$/);
+
+  await page.goto('/account');
+  await page.getByLabel('Current password').fill(newUser.password);
+  await page.getByLabel('New password').fill(`${newUser.password} renewed`);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Your password was changed.')).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();
+
+  // The other device's session has ended.
+  await otherPage.goto('/dashboard');
+  await expect(otherPage).not.toHaveURL(/\/dashboard$/);
+  await otherDevice.close();
+
+  await auth.signOut();
+  await auth.signIn(newUser);
+  await expect(page.getByTestId('form-error')).toContainText('do not match');
+  await auth.signIn({ email: newUser.email, password: `${newUser.password} renewed` });
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
