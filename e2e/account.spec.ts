@@ -33,3 +33,35 @@ test('a learner changes their password, stays signed in here, and signs in with 
   await auth.signIn({ email: newUser.email, password: `${newUser.password} renewed` });
   await expect(page).toHaveURL(/\/dashboard$/);
 });
+
+test('a learner downloads their data, then deletes their account after typing their e-mail', async ({
+  page,
+  auth,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+  await page.goto('/account');
+  const download = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download my data' }).click(),
+  ]).then(([event]) => event);
+  const exported = JSON.parse(
+    await (
+      await download.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8')),
+  );
+  expect(exported.profile.email).toBe(newUser.email);
+  expect(JSON.stringify(exported)).not.toMatch(/argon2/);
+
+  await page.getByLabel(`Type ${newUser.email} to confirm`).fill('not-me@example.test');
+  await page.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByTestId('confirmEmail-error')).toContainText('not the e-mail address');
+  await page.getByLabel(`Type ${newUser.email} to confirm`).fill(newUser.email);
+  await page.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByRole('heading', { name: 'Your account is deleted' })).toBeVisible();
+
+  await auth.signIn(newUser);
+  await expect(page.getByTestId('form-error')).toContainText('do not match');
+});

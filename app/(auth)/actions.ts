@@ -1,9 +1,10 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
 import { SignInThrottled, signIn, signOut } from '@/lib/auth';
+import { deleteMyAccount } from '@/lib/dal/account';
 import { changePassword, createUser } from '@/lib/dal/users';
 import { AppError } from '@/lib/errors';
 import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
@@ -149,5 +150,34 @@ export async function changePasswordAction(
     password: parsed.data.newPassword,
     redirectTo: '/account?password=changed',
   });
+  return { status: 'idle' };
+}
+
+/** Deletes the account after the user typed its e-mail address, then signs out. */
+export async function deleteAccountAction(
+  _previous: PasswordFormState,
+  formData: FormData,
+): Promise<PasswordFormState> {
+  try {
+    await deleteMyAccount({ confirmEmail: field(formData, 'confirmEmail') });
+  } catch (error) {
+    if (error instanceof ZodError) return invalidResult(error);
+    if (error instanceof AppError && error.code === 'invalid') {
+      return {
+        status: 'invalid',
+        message: error.message,
+        fieldErrors: { confirmEmail: [error.message] },
+      };
+    }
+    if (error instanceof AppError)
+      return { status: 'error', code: error.code, message: error.message };
+    console.error('Account deletion failed', error);
+    return {
+      status: 'error',
+      code: 'internal',
+      message: 'We could not delete your account. Nothing was removed; please try again.',
+    };
+  }
+  await signOut({ redirectTo: '/account-deleted' });
   return { status: 'idle' };
 }

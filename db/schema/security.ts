@@ -1,4 +1,5 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from './auth';
 
 // Counters for throttling sign-in, sign-up and reset requests. They live in Postgres, not in
 // process memory, so every instance of the portal sees the same counts.
@@ -11,3 +12,19 @@ export const authThrottles = pgTable('auth_throttles', {
   expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
 });
+
+// Who did what to whom, for admins and for the people it concerns. Personal data stays out of
+// `details`; when an account is deleted its rows keep the action and time, not the person.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetId: text('target_id').references(() => users.id, { onDelete: 'set null' }),
+    ip: text('ip'),
+    details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('audit_log_actor_id_idx').on(table.actorId), index('audit_log_target_id_idx').on(table.targetId)],
+);

@@ -21,6 +21,7 @@ describe(`database (${expected})`, () => {
     );
     expect(tables).toEqual([
       'accounts',
+      'audit_log',
       'auth_throttles',
       'lesson_progress',
       'sessions',

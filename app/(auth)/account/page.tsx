@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { loadForPage } from '@/lib/dal/guard';
 import { getCurrentUserProfile } from '@/lib/dal/users';
 
@@ -36,6 +37,35 @@ export default async function AccountPage({
           </p>
         ) : null}
         <ChangePasswordForm />
+      </section>
+      <section aria-labelledby="data-heading" className="space-y-3">
+        <h2 id="data-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+          Your data
+        </h2>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          A JSON file with your profile, your progress on every lesson and the audit entries about
+          you.
+        </p>
+        <a
+          href="/account/export"
+          download
+          className="inline-block font-semibold text-sky-800 underline dark:text-sky-300"
+        >
+          Download my data
+        </a>
+      </section>
+      <section
+        aria-labelledby="delete-heading"
+        className="space-y-3 rounded-lg border border-rose-300 p-5 dark:border-rose-900"
+      >
+        <h2 id="delete-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+          Delete my account
+        </h2>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          This removes your account, your progress and everything else we hold about you, at once
+          and for good. It cannot be undone.
+        </p>
+        <DeleteAccountForm email={profile.email} />
       </section>
     </div>
   );
