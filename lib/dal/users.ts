@@ -3,7 +3,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users, userRoles, type UserRole } from '@/db/schema';
-import { getDummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import {
+  getDummyPasswordHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
 import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
@@ -66,11 +71,18 @@ export async function verifyCredentials(
   const valid = row?.passwordHash
     ? await verifyPassword(row.passwordHash, password)
     : await verifyPassword(await getDummyPasswordHash(), password).then(() => false);
-  if (!row || !valid) {
+  if (!row?.passwordHash || !valid) {
     await recordSignInFailure(email, ip);
     return null;
   }
   await recordSignInSuccess(email, ip);
+  if (needsRehash(row.passwordHash)) {
+    // Upgrade a hash made with older, weaker parameters now that we hold the password.
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(users.id, row.id));
+  }
   return toDto({ id: row.id, name: row.name, email: row.email, role: row.role });
 }
 

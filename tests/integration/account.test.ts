@@ -54,14 +54,12 @@ describe('delete my account', () => {
       { email: user.email, password: 'wrong password' },
       { ip: '192.0.2.99' },
     );
-    await db
-      .insert(accounts)
-      .values({
-        userId: user.id,
-        type: 'oauth',
-        provider: 'github',
-        providerAccountId: `gh-${user.id}`,
-      });
+    await db.insert(accounts).values({
+      userId: user.id,
+      type: 'oauth',
+      provider: 'github',
+      providerAccountId: `gh-${user.id}`,
+    });
     await db
       .insert(auditLog)
       .values({ action: 'role.changed', actorId: other.id, targetId: user.id });

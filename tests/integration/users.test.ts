@@ -106,3 +106,38 @@ describe('users', () => {
     await expect(setUserRoleByEmail({ email: user.email, role: 'superuser' })).rejects.toThrow();
   });
 });
+
+describe('hash upgrades', () => {
+  it('rehashes a weaker stored hash with the current parameters on the next sign-in', async () => {
+    const { hash } = await import('@node-rs/argon2');
+    const user = await createTestUser({ password: 'an older account password' });
+    const db = await getDb();
+    const weak = await hash('an older account password', {
+      algorithm: 2,
+      memoryCost: 4096,
+      timeCost: 1,
+      parallelism: 1,
+    });
+    await db.update(users).set({ passwordHash: weak }).where(eq(users.id, user.id));
+
+    await expect(
+      verifyCredentials(
+        { email: user.email, password: 'an older account password' },
+        { ip: '203.0.113.8' },
+      ),
+    ).resolves.toMatchObject({
+      id: user.id,
+    });
+    const [row] = await db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, user.id));
+    expect(row?.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    await expect(
+      verifyCredentials(
+        { email: user.email, password: 'an older account password' },
+        { ip: '203.0.113.8' },
+      ),
+    ).resolves.not.toBeNull();
+  });
+});
