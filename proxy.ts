@@ -8,5 +8,5 @@ const { auth } = NextAuth(() => createBaseAuthConfig());
 export default auth;
 
 export const config = {
-  matcher: ['/dashboard/:path*', '/preview/:path*', '/account/:path*'],
+  matcher: ['/dashboard/:path*', '/preview/:path*', '/account/:path*', '/admin/:path*'],
 };

@@ -2,21 +2,9 @@
 import { users } from './schema';
 import type { DatabaseHandle } from './client';
 import { hashPassword } from '@/lib/auth/password';
+import { demoAccounts } from './demo-accounts';
 
-export const demoAccounts = [
-  {
-    name: 'Demo Learner',
-    email: 'learner@example.com',
-    password: 'backend-path-learner',
-    role: 'learner',
-  },
-  {
-    name: 'Demo Instructor',
-    email: 'instructor@example.com',
-    password: 'backend-path-instructor',
-    role: 'instructor',
-  },
-] as const;
+export { demoAccounts };
 
 /** Inserts the demo accounts that do not exist yet; returns how many were created. */
 export async function seedDemoAccounts(handle: DatabaseHandle): Promise<number> {

@@ -26,5 +26,8 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('audit_log_actor_id_idx').on(table.actorId), index('audit_log_target_id_idx').on(table.targetId)],
+  (table) => [
+    index('audit_log_actor_id_idx').on(table.actorId),
+    index('audit_log_target_id_idx').on(table.targetId),
+  ],
 );

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { users, userRoles, type UserRole } from '@/db/schema';
+import { auditLog, users, userRoles, type UserRole } from '@/db/schema';
 import {
   getDummyPasswordHash,
   hashPassword,
@@ -91,17 +91,37 @@ const setRoleSchema = z.object({
   role: z.enum(userRoles),
 });
 
-/** For the operator's CLI (scripts/user-role.ts): there is no session there. */
+/**
+ * For the operator's CLI (scripts/user-role.ts): there is no session there, so the audit entry
+ * has no actor and says it came from the command line.
+ */
 export async function setUserRoleByEmail(input: unknown): Promise<UserDto> {
   const { email, role } = setRoleSchema.parse(input);
   const db = await getDb();
-  const [row] = await db
-    .update(users)
-    .set({ role })
-    .where(eq(users.email, email))
-    .returning(userColumns);
-  if (!row) throw new AppError('not_found', `No user with the e-mail ${email}.`);
-  return toDto(row);
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.email, email))
+      .for('update');
+    if (!before) throw new AppError('not_found', `No user with the e-mail ${email}.`);
+    const [row] = await tx
+      .update(users)
+      .set({ role })
+      .where(eq(users.email, email))
+      .returning(userColumns);
+    if (!row) throw new AppError('not_found', `No user with the e-mail ${email}.`);
+    if (before.role !== role) {
+      await tx
+        .insert(auditLog)
+        .values({
+          action: 'role.changed',
+          targetId: row.id,
+          details: { from: before.role, to: role, via: 'cli' },
+        });
+    }
+    return toDto(row);
+  });
 }
 
 /**

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RoleSelect } from '@/components/admin/role-select';
+import { NoticePage } from '@/components/ui/notice-page';
+import { searchUsers } from '@/lib/dal/admin';
+import { loadForPage } from '@/lib/dal/guard';
+
+export const metadata: Metadata = { title: 'Users', robots: { index: false } };
+
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string }>;
+}) {
+  const { q } = await searchParams;
+  const rows = await loadForPage('/admin/users', () =>
+    searchUsers({ q: typeof q === 'string' ? q : '' }),
+  );
+  if (!rows) return <NoticePage title="Admins only">Managing users is for admins.</NoticePage>;
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Users</h1>
+        <Link
+          href="/admin/audit"
+          className="text-sm font-semibold text-sky-800 underline dark:text-sky-300"
+        >
+          Audit log
+        </Link>
+      </header>
+      <form role="search" className="flex max-w-md gap-2">
+        <label htmlFor="user-search" className="sr-only">
+          Search users
+        </label>
+        <input
+          id="user-search"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder="E-mail or name"
+          className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <button
+          type="submit"
+          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white"
+        >
+          Search
+        </button>
+      </form>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Users{q ? ` matching “${q}”` : ''}, newest first</caption>
+          <thead className="border-b border-zinc-200 dark:border-zinc-800">
+            <tr>
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                E-mail
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Joined
+              </th>
+              <th scope="col" className="py-2">
+                Role
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {rows.map((user) => (
+              <tr key={user.id}>
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {user.name ?? '—'}
+                </th>
+                <td className="py-2 pr-4">{user.email}</td>
+                <td className="py-2 pr-4">
+                  <time dateTime={user.createdAt}>{user.createdAt.slice(0, 10)}</time>
+                </td>
+                <td className="py-2">
+                  <RoleSelect userId={user.id} role={user.role} label={user.email ?? user.id} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? (
+          <p className="py-4 text-zinc-600 dark:text-zinc-400">No users match.</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
