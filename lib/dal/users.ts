@@ -112,13 +112,11 @@ export async function setUserRoleByEmail(input: unknown): Promise<UserDto> {
       .returning(userColumns);
     if (!row) throw new AppError('not_found', `No user with the e-mail ${email}.`);
     if (before.role !== role) {
-      await tx
-        .insert(auditLog)
-        .values({
-          action: 'role.changed',
-          targetId: row.id,
-          details: { from: before.role, to: role, via: 'cli' },
-        });
+      await tx.insert(auditLog).values({
+        action: 'role.changed',
+        targetId: row.id,
+        details: { from: before.role, to: role, via: 'cli' },
+      });
     }
     return toDto(row);
   });
