@@ -65,3 +65,27 @@ test('a learner downloads their data, then deletes their account after typing th
   await auth.signIn(newUser);
   await expect(page.getByTestId('form-error')).toContainText('do not match');
 });
+
+test('asking for a password reset answers the same for known and unknown e-mails', async ({
+  page,
+  auth,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+  await auth.signOut();
+  const answers: string[] = [];
+  for (const email of [newUser.email, `unknown-${newUser.email}`]) {
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    const status = page
+      .getByRole('status')
+      .filter({ hasText: 'If an account uses that e-mail address' });
+    await expect(status).toBeVisible();
+    answers.push(await status.innerText());
+  }
+  expect(answers[0]).toBe(answers[1]);
+  await page.goto('/reset-password?token=not-a-real-token-at-all-123456');
+  await expect(page.getByText('This reset link has expired or was already used.')).toBeVisible();
+});

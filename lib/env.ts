@@ -20,6 +20,15 @@ const envSchema = z.object({
   PGLITE_DIR: optionalString,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   AUTH_SECRET: optionalString,
+  // smtp://user:pass@host:587 or smtps://...: password-reset e-mails go out through it. Unset in
+  // local use, the e-mail (with its link) is printed to the server log instead.
+  SMTP_URL: optionalString,
+  // The portal's public address, for links in e-mails (never taken from a request's Host header
+  // in production, where it could be forged). Local use falls back to the request's origin.
+  APP_URL: optionalString.pipe(
+    z.url({ message: 'APP_URL must be a URL like https://backend-path.example' }).optional(),
+  ),
+  MAIL_FROM: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

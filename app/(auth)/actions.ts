@@ -1,13 +1,23 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { z, ZodError } from 'zod';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
 import { SignInThrottled, signIn, signOut } from '@/lib/auth';
+import { getClientIp } from '@/lib/auth/client-ip';
 import { deleteMyAccount } from '@/lib/dal/account';
+import { requestPasswordReset, resetPassword } from '@/lib/dal/password-reset';
+import { getPublicBaseUrl } from '@/lib/public-url';
 import { changePassword, createUser } from '@/lib/dal/users';
 import { AppError } from '@/lib/errors';
-import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
+import {
+  changePasswordSchema,
+  requestResetSchema,
+  resetPasswordSchema,
+  signInSchema,
+  signUpSchema,
+} from '@/lib/validations/auth';
 import { callbackPathSchema } from '@/lib/validations/navigation';
 
 /** Form state: never carries the password back to the browser. */
@@ -48,7 +58,7 @@ export async function signUpAction(
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ...invalidResult(parsed.error), values };
   try {
-    await createUser(parsed.data);
+    await createUser(parsed.data, { ip: getClientIp(await headers()) });
   } catch (error) {
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message, values };
@@ -179,5 +189,71 @@ export async function deleteAccountAction(
     };
   }
   await signOut({ redirectTo: '/account-deleted' });
+  return { status: 'idle' };
+}
+
+export type ResetRequestState =
+  | { status: 'idle' }
+  | { status: 'sent'; message: string }
+  | Exclude<ActionResult<never>, { status: 'success' }>;
+
+/** Always answers the same way for known and unknown e-mails (no account enumeration). */
+export async function requestPasswordResetAction(
+  _previous: ResetRequestState,
+  formData: FormData,
+): Promise<ResetRequestState> {
+  const parsed = requestResetSchema.safeParse({ email: field(formData, 'email') });
+  if (!parsed.success) return invalidResult(parsed.error);
+  try {
+    const requestHeaders = await headers();
+    await requestPasswordReset(parsed.data, {
+      ip: getClientIp(requestHeaders),
+      baseUrl: getPublicBaseUrl(requestHeaders),
+    });
+  } catch (error) {
+    if (error instanceof AppError)
+      return { status: 'error', code: error.code, message: error.message };
+    console.error('Password reset request failed', error);
+    return {
+      status: 'error',
+      code: 'internal',
+      message: 'We could not send the e-mail. Please try again.',
+    };
+  }
+  return {
+    status: 'sent',
+    message:
+      'If an account uses that e-mail address, we have sent it a link to choose a new password. The link works once, for 30 minutes.',
+  };
+}
+
+/** Sets the new password from a reset link, ends every other session, and signs this browser in. */
+export async function resetPasswordAction(
+  _previous: PasswordFormState,
+  formData: FormData,
+): Promise<PasswordFormState> {
+  const parsed = resetPasswordSchema.safeParse({
+    token: field(formData, 'token'),
+    newPassword: field(formData, 'newPassword'),
+  });
+  if (!parsed.success) return invalidResult(parsed.error);
+  let email: string;
+  try {
+    ({ email } = await resetPassword(parsed.data));
+  } catch (error) {
+    if (error instanceof AppError)
+      return { status: 'error', code: error.code, message: error.message };
+    console.error('Password reset failed', error);
+    return {
+      status: 'error',
+      code: 'internal',
+      message: 'We could not reset your password. Please try again.',
+    };
+  }
+  await signIn('credentials', {
+    email,
+    password: parsed.data.newPassword,
+    redirectTo: '/dashboard',
+  });
   return { status: 'idle' };
 }

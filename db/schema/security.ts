@@ -31,3 +31,19 @@ export const auditLog = pgTable(
     index('audit_log_target_id_idx').on(table.targetId),
   ],
 );
+
+// Password reset links: only a SHA-256 hash of the token is stored, so a database leak does not
+// leak working links. Single use (used_at) and valid for 30 minutes (expires_at).
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { mode: 'date', withTimezone: true }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('password_reset_tokens_user_id_idx').on(table.userId)],
+);

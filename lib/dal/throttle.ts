@@ -89,3 +89,40 @@ export async function recordSignInSuccess(email: string, ip: string): Promise<vo
   const db = await getDb();
   await db.delete(authThrottles).where(eq(authThrottles.key, pairKey(email, ip)));
 }
+
+/**
+ * A fixed-window counter per key (e.g. sign-ups per IP per hour), counted atomically in Postgres.
+ * Throws AppError('rate_limited') once the window's limit is exceeded.
+ */
+export async function consumeRateLimit(
+  name: string,
+  subject: string,
+  { limit, windowMinutes }: { limit: number; windowMinutes: number },
+): Promise<void> {
+  const db = await getDb();
+  const windowMs = windowMinutes * 60_000;
+  const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
+  const [row] = await db
+    .insert(authThrottles)
+    .values({
+      key: `${name}:${subject}:${windowStart}`,
+      count: 1,
+      expiresAt: new Date(windowStart + windowMs),
+    })
+    .onConflictDoUpdate({
+      target: authThrottles.key,
+      set: { count: sql`${authThrottles.count} + 1`, updatedAt: sql`now()` },
+    })
+    .returning({ count: authThrottles.count });
+  if (row && row.count > limit) {
+    const minutes = Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 60_000));
+    throw new AppError(
+      'rate_limited',
+      `Too many requests from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    );
+  }
+}
+
+// Generous enough for an office or classroom behind one address.
+export const signUpLimit = { limit: 20, windowMinutes: 60 } as const;
+export const resetRequestLimit = { limit: 5, windowMinutes: 60 } as const;

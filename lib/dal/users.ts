@@ -10,7 +10,13 @@ import {
   verifyPassword,
 } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
-import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
+import {
+  assertSignInAllowed,
+  consumeRateLimit,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signUpLimit,
+} from './throttle';
 import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { requireUser } from './session';
 
@@ -33,9 +39,13 @@ function toDto(row: {
   return { ...row, email: row.email ?? '' };
 }
 
-/** Creates a password account. Throws AppError('conflict') if the e-mail is taken. */
-export async function createUser(input: unknown): Promise<UserDto> {
+/**
+ * Creates a password account. Throws AppError('conflict') if the e-mail is taken, and
+ * AppError('rate_limited') past the sign-up limit for the caller's IP (when one is given).
+ */
+export async function createUser(input: unknown, { ip }: { ip?: string } = {}): Promise<UserDto> {
   const { name, email, password } = signUpSchema.parse(input);
+  if (ip) await consumeRateLimit('sign-up', ip, signUpLimit);
   const db = await getDb();
   const passwordHash = await hashPassword(password);
   const [row] = await db

@@ -53,3 +53,13 @@ export const changePasswordSchema = z
     path: ['newPassword'],
     message: 'Choose a password different from the current one.',
   });
+
+export const requestResetSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: z
+    .string({ message: 'This reset link is incomplete.' })
+    .min(20, 'This reset link is incomplete.')
+    .max(200),
+  newPassword: newPasswordSchema,
+});

@@ -24,6 +24,7 @@ describe(`database (${expected})`, () => {
       'audit_log',
       'auth_throttles',
       'lesson_progress',
+      'password_reset_tokens',
       'sessions',
       'users',
       'verification_tokens',

@@ -16,6 +16,14 @@ export default async function SignInPage({
     <div className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-zinc-950 dark:text-white">Sign in</h1>
       <SignInForm callbackUrl={returnTo} />
+      <p className="text-sm">
+        <Link
+          href="/forgot-password"
+          className="font-semibold text-sky-800 underline dark:text-sky-300"
+        >
+          Forgot your password?
+        </Link>
+      </p>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         New to Backend Path?{' '}
         <Link
