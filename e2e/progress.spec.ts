@@ -126,3 +126,19 @@ test('after 10 failed sign-ins the right password is refused too, with a clear m
   await expect(page.getByTestId('form-error')).toContainText('Too many failed sign-in attempts');
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test('the session cookie is HttpOnly and SameSite=Lax', async ({
+  page,
+  auth,
+  newUser,
+  context,
+}) => {
+  await auth.signUp(newUser);
+  const cookies = await context.cookies();
+  const session = cookies.find((cookie) => cookie.name.endsWith('authjs.session-token'));
+  expect(session, cookies.map((cookie) => cookie.name).join(', ')).toBeDefined();
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  // This test server speaks plain http, so there is no Secure flag here; served over https,
+  // Auth.js adds Secure and the __Secure- prefix (not exercised by this suite).
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
+});

@@ -22,6 +22,9 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString,
   // smtp://user:pass@host:587 or smtps://...: password-reset e-mails go out through it. Unset in
   // local use, the e-mail (with its link) is printed to the server log instead.
+  // GitHub sign-in is offered only when both are set (an OAuth app's client id and secret).
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
   SMTP_URL: optionalString,
   // The portal's public address, for links in e-mails (never taken from a request's Host header
   // in production, where it could be forged). Local use falls back to the request's origin.

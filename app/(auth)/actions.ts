@@ -6,6 +6,7 @@ import { z, ZodError } from 'zod';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
 import { SignInThrottled, signIn, signOut } from '@/lib/auth';
 import { getClientIp } from '@/lib/auth/client-ip';
+import { listOAuthProviders } from '@/lib/auth/providers';
 import { deleteMyAccount } from '@/lib/dal/account';
 import { requestPasswordReset, resetPassword } from '@/lib/dal/password-reset';
 import { getPublicBaseUrl } from '@/lib/public-url';
@@ -256,4 +257,13 @@ export async function resetPasswordAction(
     redirectTo: '/dashboard',
   });
   return { status: 'idle' };
+}
+
+/** Starts an OAuth sign-in (only providers this deployment offers). */
+export async function signInWithProviderAction(formData: FormData): Promise<void> {
+  const provider = field(formData, 'provider');
+  if (!listOAuthProviders().some((candidate) => candidate.id === provider)) return;
+  await signIn(provider, {
+    redirectTo: callbackPathSchema.parse(field(formData, 'callbackUrl') || '/dashboard'),
+  });
 }

@@ -9,6 +9,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { ThrottledError } from '@/lib/dal/throttle';
 import { verifyCredentials } from '@/lib/dal/users';
 import { getClientIp } from './client-ip';
+import { buildOAuthProviders } from './providers';
 import { createBaseAuthConfig } from './config';
 
 /** Raised by authorize() while the e-mail and IP (or the IP) is throttled; `code` reaches signIn's caller. */
@@ -27,6 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       verificationTokensTable: verificationTokens,
     }),
     providers: [
+      ...buildOAuthProviders(),
       Credentials({
         credentials: {
           email: { label: 'Email', type: 'email' },

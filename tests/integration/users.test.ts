@@ -141,3 +141,22 @@ describe('hash upgrades', () => {
     ).resolves.not.toBeNull();
   });
 });
+
+describe('mass assignment', () => {
+  it('ignores extra fields such as role or id at sign-up', async () => {
+    const email = `mass-${Date.now()}@example.test`;
+    const user = await createUser({
+      name: 'Mallory',
+      email,
+      password: 'a long passphrase',
+      role: 'admin',
+      id: 'chosen-id',
+      passwordHash: 'x',
+    });
+    expect(user.role).toBe('learner');
+    expect(user.id).not.toBe('chosen-id');
+    await expect(
+      verifyCredentials({ email, password: 'a long passphrase' }, { ip: '203.0.113.9' }),
+    ).resolves.toMatchObject({ role: 'learner' });
+  });
+});

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { signInWithProviderAction } from '@/app/(auth)/actions';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { buttonClassName } from '@/components/ui/button';
+import { listOAuthProviders } from '@/lib/auth/providers';
 import { callbackPathSchema } from '@/lib/validations/navigation';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -15,6 +18,15 @@ export default async function SignInPage({
   return (
     <div className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-zinc-950 dark:text-white">Sign in</h1>
+      {listOAuthProviders().map((provider) => (
+        <form key={provider.id} action={signInWithProviderAction}>
+          <input type="hidden" name="provider" value={provider.id} />
+          <input type="hidden" name="callbackUrl" value={returnTo} />
+          <button type="submit" className={`${buttonClassName('secondary')} w-full`}>
+            Sign in with {provider.name}
+          </button>
+        </form>
+      ))}
       <SignInForm callbackUrl={returnTo} />
       <p className="text-sm">
         <Link
