@@ -2,11 +2,21 @@
 
 import { runAction } from '@/lib/action-result';
 import { recordLessonOpened, setLessonCompletion } from '@/lib/dal/progress';
+import { getBestQuizScore, gradeQuiz } from '@/lib/dal/quiz';
 
+/** Records the visit and returns what the lesson page shows about the learner. */
 export async function openLessonAction(lessonId: string) {
-  return runAction(() => recordLessonOpened({ lessonId }));
+  return runAction(async () => {
+    const progress = await recordLessonOpened({ lessonId });
+    return { ...progress, bestQuiz: await getBestQuizScore(lessonId) };
+  });
 }
 
 export async function setLessonCompletionAction(lessonId: string, completed: boolean) {
   return runAction(() => setLessonCompletion({ lessonId, completed }));
+}
+
+/** Grades the quiz on the server; the answers and explanations are only revealed in the result. */
+export async function checkQuizAction(lessonId: string, answers: number[]) {
+  return runAction(() => gradeQuiz({ lessonId, answers }));
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { mdxComponents } from '@/components/mdx';
 import { Quiz } from '@/components/mdx/quiz';
+import { LessonStateProvider } from '@/components/progress/lesson-state';
 import { InlineCode } from '@/components/ui/inline-code';
 import type { Lesson, Module } from '@/lib/content';
 import { compileLesson } from '@/lib/content/compile';
@@ -13,11 +14,14 @@ export async function LessonView({
   courseModule,
   banner,
   footer,
+  trackProgress = false,
 }: {
   lesson: Lesson;
   courseModule: Pick<Module, 'order' | 'title'>;
   banner?: ReactNode;
   footer?: ReactNode;
+  /** Record the visit and show the learner's progress and best quiz score (not in previews). */
+  trackProgress?: boolean;
 }) {
   const Content = await compileLesson(lesson.body, lesson.file);
   const headings = [
@@ -25,7 +29,7 @@ export async function LessonView({
     { depth: 2 as const, text: 'Check your understanding', id: 'check-your-understanding' },
   ];
 
-  return (
+  const page = (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_14rem]">
       <article className="min-w-0 space-y-8">
         {banner}
@@ -82,5 +86,10 @@ export async function LessonView({
         </div>
       </aside>
     </div>
+  );
+  return trackProgress ? (
+    <LessonStateProvider lessonId={lesson.id}>{page}</LessonStateProvider>
+  ) : (
+    page
   );
 }

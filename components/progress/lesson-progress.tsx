@@ -1,50 +1,28 @@
 'use client';
 
-// The only client JavaScript of a lesson page: records the visit and toggles completion through
-// server actions. The page itself is static, so the learner's state is fetched after load.
+// Records completion through a server action; the rest of the lesson page is static.
 import Link from 'next/link';
-import { useEffect, useState, useTransition } from 'react';
-import { openLessonAction, setLessonCompletionAction } from '@/app/(learn)/actions';
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'signed-out' }
-  | { kind: 'ready'; completed: boolean; error?: string };
+import { useState, useTransition } from 'react';
+import { setLessonCompletionAction } from '@/app/(learn)/actions';
+import { useLessonState } from './lesson-state';
 
 export function LessonProgress({ lessonId, signInHref }: { lessonId: string; signInHref: string }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const context = useLessonState();
   const [pending, startTransition] = useTransition();
-
-  useEffect(() => {
-    let cancelled = false;
-    openLessonAction(lessonId)
-      .then((result) => {
-        if (cancelled) return;
-        if (result.status === 'success')
-          setState({ kind: 'ready', completed: result.data.status === 'completed' });
-        else setState({ kind: 'signed-out' });
-      })
-      .catch(() => !cancelled && setState({ kind: 'signed-out' }));
-    return () => {
-      cancelled = true;
-    };
-  }, [lessonId]);
+  const [error, setError] = useState<string | null>(null);
+  if (!context) return null;
+  const { state, update, signedOut } = context;
 
   function toggle(completed: boolean) {
+    setError(null);
     startTransition(async () => {
       try {
         const result = await setLessonCompletionAction(lessonId, completed);
-        if (result.status === 'success')
-          setState({ kind: 'ready', completed: result.data.status === 'completed' });
-        else if (result.status === 'error' && result.code === 'unauthenticated')
-          setState({ kind: 'signed-out' });
-        else setState({ kind: 'ready', completed: !completed, error: result.message });
+        if (result.status === 'success') update({ completed: result.data.status === 'completed' });
+        else if (result.status === 'error' && result.code === 'unauthenticated') signedOut();
+        else setError(result.message);
       } catch {
-        setState({
-          kind: 'ready',
-          completed: !completed,
-          error: 'Could not reach the server. Your progress was not changed; try again.',
-        });
+        setError('Could not reach the server. Your progress was not changed; try again.');
       }
     });
   }
@@ -91,12 +69,12 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
           >
             {state.completed ? 'Mark as incomplete' : 'Mark as complete'}
           </button>
-          {state.error ? (
+          {error ? (
             <p
               className="w-full text-sm text-rose-700 dark:text-rose-400"
               data-testid="progress-error"
             >
-              {state.error}
+              {error}
             </p>
           ) : null}
         </div>

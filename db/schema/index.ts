@@ -1,4 +1,5 @@
 export * from './auth';
 export * from './progress';
+export * from './quiz';
 export * from './security';
 export * from './relations';

@@ -4,7 +4,11 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeUserRoleAction } from '@/app/(admin)/actions';
 import { changePasswordAction, deleteAccountAction } from '@/app/(auth)/actions';
-import { openLessonAction, setLessonCompletionAction } from '@/app/(learn)/actions';
+import {
+  checkQuizAction,
+  openLessonAction,
+  setLessonCompletionAction,
+} from '@/app/(learn)/actions';
 import { getDb } from '@/db/client';
 import { auditLog, users, type UserRole } from '@/db/schema';
 import { listLessons } from '@/lib/content';
@@ -56,6 +60,16 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
     name: 'setLessonCompletionAction',
     allowed: ['learner', 'instructor', 'admin'],
     call: () => setLessonCompletionAction(lesson.id, true),
+  },
+  // Anyone may check answers; only a signed-in learner's attempt is stored (see quiz.test.ts).
+  {
+    name: 'checkQuizAction',
+    allowed: ['anonymous', 'learner', 'instructor', 'admin'],
+    call: () =>
+      checkQuizAction(
+        lesson.id,
+        lesson.quiz.map(() => 0),
+      ),
   },
   {
     name: 'changeUserRoleAction (promote another user)',

@@ -25,6 +25,7 @@ describe(`database (${expected})`, () => {
       'auth_throttles',
       'lesson_progress',
       'password_reset_tokens',
+      'quiz_attempts',
       'sessions',
       'users',
       'verification_tokens',

@@ -32,6 +32,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
     <LessonView
       lesson={lesson}
       courseModule={courseModule}
+      trackProgress
       footer={
         <>
           <LessonProgress lessonId={lesson.id} signInHref={signInHref} />

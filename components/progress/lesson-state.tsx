@@ -1,0 +1,81 @@
+'use client';
+
+// What the static lesson page knows about the signed-in learner (fetched after load): progress
+// and best quiz score, shared by the progress box and the quiz.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { openLessonAction } from '@/app/(learn)/actions';
+
+export type LessonState =
+  | { kind: 'loading' }
+  | { kind: 'signed-out' }
+  | { kind: 'ready'; completed: boolean; bestQuiz: { correct: number; total: number } | null };
+
+interface LessonStateContextValue {
+  state: LessonState;
+  update: (change: {
+    completed?: boolean;
+    bestQuiz?: { correct: number; total: number } | null;
+  }) => void;
+  signedOut: () => void;
+}
+
+const LessonStateContext = createContext<LessonStateContextValue | null>(null);
+
+export function LessonStateProvider({
+  lessonId,
+  children,
+}: {
+  lessonId: string;
+  children: ReactNode;
+}) {
+  const [state, setState] = useState<LessonState>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    openLessonAction(lessonId)
+      .then((result) => {
+        if (cancelled) return;
+        setState(
+          result.status === 'success'
+            ? {
+                kind: 'ready',
+                completed: result.data.status === 'completed',
+                bestQuiz: result.data.bestQuiz,
+              }
+            : { kind: 'signed-out' },
+        );
+      })
+      .catch(() => !cancelled && setState({ kind: 'signed-out' }));
+    return () => {
+      cancelled = true;
+    };
+  }, [lessonId]);
+
+  const update = useCallback<LessonStateContextValue['update']>((change) => {
+    setState((current) =>
+      current.kind === 'ready'
+        ? { ...current, ...change }
+        : {
+            kind: 'ready',
+            completed: change.completed ?? false,
+            bestQuiz: change.bestQuiz ?? null,
+          },
+    );
+  }, []);
+  const signedOut = useCallback(() => setState({ kind: 'signed-out' }), []);
+  const value = useMemo(() => ({ state, update, signedOut }), [state, update, signedOut]);
+  return <LessonStateContext.Provider value={value}>{children}</LessonStateContext.Provider>;
+}
+
+/** The learner's state on this lesson, or null outside a tracked lesson page (e.g. a draft preview). */
+export function useLessonState(): LessonStateContextValue | null {
+  return useContext(LessonStateContext);
+}

@@ -1,0 +1,68 @@
+import { loadCourse } from '../lib/content/load';
+import { expect, test } from './fixtures';
+
+const lesson = loadCourse({ includeDrafts: false }).lessons[0]!;
+
+test('a learner checks quiz answers, sees explanations, and passing completes the lesson', async ({
+  page,
+  auth,
+  lesson: lessonPage,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+  await lessonPage.open(lesson.href);
+  const quiz = page.getByRole('region', { name: 'Check your understanding' });
+  await expect(
+    lessonPage.progress().getByRole('button', { name: 'Mark as complete' }),
+  ).toBeVisible();
+
+  // First attempt: everything wrong.
+  for (const question of lesson.quiz) {
+    const wrong = question.choices.find((choice) => choice !== question.answer)!;
+    await quiz
+      .getByRole('group', { name: question.question.replace(/`/g, '') })
+      .getByLabel(wrong.replace(/`/g, ''), { exact: true })
+      .check();
+  }
+  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  await expect(quiz.getByTestId('quiz-score')).toHaveText(`0 of ${lesson.quiz.length} correct.`);
+  await expect(quiz.getByText('Not quite.').first()).toBeVisible();
+  await expect(
+    quiz.getByText(lesson.quiz[0]!.explanation.replace(/`/g, '').slice(0, 40)),
+  ).toBeVisible();
+  await expect(
+    lessonPage.progress().getByRole('button', { name: 'Mark as complete' }),
+  ).toBeVisible();
+
+  // Second attempt: everything right.
+  await quiz.getByRole('button', { name: 'Try again' }).click();
+  for (const question of lesson.quiz) {
+    await quiz
+      .getByRole('group', { name: question.question.replace(/`/g, '') })
+      .getByLabel(question.answer.replace(/`/g, ''), { exact: true })
+      .check();
+  }
+  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  await expect(quiz.getByTestId('quiz-score')).toHaveText(
+    `${lesson.quiz.length} of ${lesson.quiz.length} correct — passed.`,
+  );
+  await lessonPage.expectCompleted();
+
+  await page.reload();
+  await lessonPage.expectCompleted();
+  await expect(quiz).toContainText(
+    `Your best so far: ${lesson.quiz.length} of ${lesson.quiz.length}.`,
+  );
+});
+
+test('checking with questions left open explains what is missing', async ({
+  page,
+  lesson: lessonPage,
+}) => {
+  await lessonPage.open(lesson.href);
+  const quiz = page.getByRole('region', { name: 'Check your understanding' });
+  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  await expect(quiz.getByTestId('quiz-error')).toContainText(
+    `Answer all ${lesson.quiz.length} questions`,
+  );
+});
