@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThemeSelect } from './theme-select';
 import { UserMenu } from './user-menu';
 
 export function SiteHeader() {
@@ -27,7 +28,10 @@ export function SiteHeader() {
             </Link>
           </nav>
         </div>
-        <UserMenu />
+        <div className="flex items-center gap-3">
+          <ThemeSelect />
+          <UserMenu />
+        </div>
       </div>
     </header>
   );

@@ -44,7 +44,7 @@ export function UserMenu() {
         </Link>
         <Link
           href="/sign-up"
-          className="rounded-md bg-sky-700 px-3 py-1.5 font-semibold text-white hover:bg-sky-800 dark:bg-sky-600"
+          className="rounded-md bg-sky-700 px-3 py-1.5 font-semibold text-white hover:bg-sky-800"
         >
           Sign up
         </Link>

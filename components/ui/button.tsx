@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react';
 
 const variants = {
   primary:
-    'bg-sky-700 text-white hover:bg-sky-800 focus-visible:outline-sky-700 disabled:bg-sky-700/60 dark:bg-sky-600 dark:hover:bg-sky-500',
+    'bg-sky-700 text-white hover:bg-sky-800 focus-visible:outline-sky-700 disabled:bg-sky-700/60',
   secondary:
     'border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 focus-visible:outline-sky-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800',
 } as const;

@@ -14,7 +14,8 @@ export const codeLanguages = [
   'sql', 'toml', 'tsx', 'typescript', 'xml', 'yaml',
 ] as const;
 
-export const codeThemes = { light: 'github-light', dark: 'github-dark' } as const;
+// The high-contrast variants meet WCAG AA contrast for every token (the plain ones do not).
+export const codeThemes = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
 let highlighter: Promise<Highlighter> | undefined;
 

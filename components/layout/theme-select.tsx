@@ -1,0 +1,62 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import { themeChoices, themeStorageKey, type ThemeChoice } from '@/lib/theme';
+
+const labels: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+/** Overrides the system colour scheme; the choice is remembered in this browser. */
+const changeEvent = 'backend-path:theme';
+
+function readChoice(): ThemeChoice {
+  try {
+    const stored = window.localStorage.getItem(themeStorageKey);
+    return stored === 'light' || stored === 'dark' ? stored : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('storage', onChange);
+  window.addEventListener(changeEvent, onChange);
+  return () => {
+    window.removeEventListener('storage', onChange);
+    window.removeEventListener(changeEvent, onChange);
+  };
+}
+
+export function ThemeSelect() {
+  // The server renders "System"; the browser shows the stored choice once hydrated.
+  const choice = useSyncExternalStore(subscribe, readChoice, () => 'system' as const);
+
+  function choose(next: ThemeChoice) {
+    try {
+      if (next === 'system') window.localStorage.removeItem(themeStorageKey);
+      else window.localStorage.setItem(themeStorageKey, next);
+    } catch {
+      // Not remembered (storage disabled), applied anyway below.
+    }
+    const apply = (window as Window & { __applyTheme?: () => void }).__applyTheme;
+    if (apply) apply();
+    else document.documentElement.dataset.theme = next === 'dark' ? 'dark' : 'light';
+    window.dispatchEvent(new Event(changeEvent));
+  }
+
+  return (
+    <label className="flex items-center gap-1 text-sm text-zinc-600 dark:text-zinc-400">
+      <span className="sr-only">Colour theme</span>
+      <select
+        value={choice}
+        onChange={(event) => choose(event.target.value as ThemeChoice)}
+        className="rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
+      >
+        {themeChoices.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

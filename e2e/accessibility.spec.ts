@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import { loadCourse } from '../lib/content/load';
+import { expect, test } from './fixtures';
+
+const lessonWithTabs = loadCourse({ includeDrafts: false }).lessons.find((lesson) =>
+  lesson.body.includes('<CodeTabs>'),
+)!;
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility (${colorScheme})`, () => {
+    test.use({ colorScheme });
+
+    test('home, course outline, a lesson with tabs and quiz, sign-in and dashboard have no serious or critical axe violations', async ({
+      page,
+      auth,
+      newUser,
+    }) => {
+      const scan = async (path: string) => {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        const serious = results.violations.filter(
+          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+        );
+        expect(
+          serious.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes
+                .map((node) => node.target.join(' '))
+                .slice(0, 3)
+                .join(' | ')}`,
+          ),
+          `${path} (${colorScheme})`,
+        ).toEqual([]);
+      };
+      await scan('/');
+      await scan('/learn');
+      await scan(lessonWithTabs.href);
+      await scan('/sign-in');
+      await auth.signUp(newUser);
+      await scan('/dashboard');
+    });
+  });
+}
+
+test('the theme choice overrides the system and is remembered without a flash', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/learn');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByLabel('Colour theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // On the next page load the theme is applied by the inline script before any React code runs.
+  await page.route('**/_next/static/**/*.js', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
