@@ -7,6 +7,12 @@ import { getDatabaseConfig, parseEnv } from '@/lib/env';
 
 export async function prepareServer(): Promise<void> {
   const env = parseEnv();
+  // Build the search index in the background so the first search does not pay for it.
+  setTimeout(() => {
+    import('@/lib/content/search')
+      .then(({ getSearchIndex }) => getSearchIndex())
+      .catch((error: unknown) => console.error('Search index', error));
+  }, 0);
   try {
     resolveAuthSecret();
   } catch (error) {

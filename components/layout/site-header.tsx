@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchDialog } from '@/components/search/search-dialog';
 import { ThemeSelect } from './theme-select';
 import { UserMenu } from './user-menu';
 
@@ -29,6 +30,7 @@ export function SiteHeader() {
           </nav>
         </div>
         <div className="flex items-center gap-3">
+          <SearchDialog />
           <ThemeSelect />
           <UserMenu />
         </div>
