@@ -1,7 +1,12 @@
 'use server';
 
 import { runAction } from '@/lib/action-result';
-import { recordLessonOpened, setLessonCompletion } from '@/lib/dal/progress';
+import {
+  getMyLessonStates,
+  recordLessonOpened,
+  resetMyProgress,
+  setLessonCompletion,
+} from '@/lib/dal/progress';
 import { getBestQuizScore, gradeQuiz } from '@/lib/dal/quiz';
 
 /** Records the visit and returns what the lesson page shows about the learner. */
@@ -19,4 +24,14 @@ export async function setLessonCompletionAction(lessonId: string, completed: boo
 /** Grades the quiz on the server; the answers and explanations are only revealed in the result. */
 export async function checkQuizAction(lessonId: string, answers: number[]) {
   return runAction(() => gradeQuiz({ lessonId, answers }));
+}
+
+/** The learner's state on every lesson, for the marks in the course outline and lesson sidebar. */
+export async function getMyProgressAction() {
+  return runAction(() => getMyLessonStates());
+}
+
+/** Forgets all of the learner's progress and quiz attempts (after they confirmed). */
+export async function resetProgressAction() {
+  return runAction(() => resetMyProgress());
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { mdxComponents } from '@/components/mdx';
 import { Quiz } from '@/components/mdx/quiz';
 import { LessonStateProvider } from '@/components/progress/lesson-state';
+import { ProgressMapProvider, ProgressMark } from '@/components/progress/progress-map';
 import { InlineCode } from '@/components/ui/inline-code';
 import type { Lesson, Module } from '@/lib/content';
 import { compileLesson } from '@/lib/content/compile';
@@ -17,7 +18,7 @@ export async function LessonView({
   trackProgress = false,
 }: {
   lesson: Lesson;
-  courseModule: Pick<Module, 'order' | 'title'>;
+  courseModule: Pick<Module, 'order' | 'title' | 'lessons'>;
   banner?: ReactNode;
   footer?: ReactNode;
   /** Record the visit and show the learner's progress and best quiz score (not in previews). */
@@ -81,8 +82,32 @@ export async function LessonView({
         {footer}
       </article>
       <aside className="hidden lg:block">
-        <div className="sticky top-20">
+        <div className="sticky top-20 space-y-8">
           <TableOfContents headings={headings} id="toc-sidebar" />
+          <nav aria-labelledby="module-lessons-heading" className="text-sm">
+            <h2
+              id="module-lessons-heading"
+              className="mb-3 font-semibold text-zinc-950 dark:text-white"
+            >
+              In this module
+            </h2>
+            <ProgressMapProvider>
+              <ol className="space-y-2">
+                {courseModule.lessons.map((item) => (
+                  <li key={item.id} className="flex items-start justify-between gap-2">
+                    <Link
+                      href={item.href}
+                      aria-current={item.id === lesson.id ? 'page' : undefined}
+                      className="text-zinc-600 hover:text-zinc-950 aria-[current=page]:font-semibold aria-[current=page]:text-zinc-950 dark:text-zinc-400 dark:hover:text-white dark:aria-[current=page]:text-white"
+                    >
+                      {item.title}
+                    </Link>
+                    <ProgressMark lessonId={item.id} />
+                  </li>
+                ))}
+              </ol>
+            </ProgressMapProvider>
+          </nav>
         </div>
       </aside>
     </div>

@@ -19,6 +19,7 @@ export type LessonState =
   | { kind: 'ready'; completed: boolean; bestQuiz: { correct: number; total: number } | null };
 
 interface LessonStateContextValue {
+  lessonId: string;
   state: LessonState;
   update: (change: {
     completed?: boolean;
@@ -71,7 +72,10 @@ export function LessonStateProvider({
     );
   }, []);
   const signedOut = useCallback(() => setState({ kind: 'signed-out' }), []);
-  const value = useMemo(() => ({ state, update, signedOut }), [state, update, signedOut]);
+  const value = useMemo(
+    () => ({ lessonId, state, update, signedOut }),
+    [lessonId, state, update, signedOut],
+  );
   return <LessonStateContext.Provider value={value}>{children}</LessonStateContext.Provider>;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { lessonProgress, type ProgressStatus } from '@/db/schema';
+import { lessonProgress, quizAttempts, type ProgressStatus } from '@/db/schema';
 import { getLessonById, listModules, type Lesson } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { openLessonSchema, setLessonCompletionSchema } from '@/lib/validations/progress';
@@ -128,7 +128,7 @@ export async function getDashboard(): Promise<DashboardDto> {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
-    .select(progressColumns)
+    .select({ ...progressColumns, lastOpenedAt: lessonProgress.lastOpenedAt })
     .from(lessonProgress)
     .where(eq(lessonProgress.userId, user.id));
   const byLesson = new Map(rows.map((row) => [row.lessonId, row]));
@@ -161,6 +161,50 @@ export async function getDashboard(): Promise<DashboardDto> {
     completed,
     percent: percentOf(completed, all.length),
     modules,
-    continueLesson: all.find((lesson) => lesson.state !== 'completed'),
+    continueLesson: pickContinueLesson(all, rows),
   };
+}
+
+/**
+ * Where "Continue" goes: the lesson opened last, if it is not completed; otherwise the next lesson
+ * after it that is not completed (wrapping to the start); for a newcomer, the first lesson.
+ */
+export function pickContinueLesson(
+  lessons: DashboardLesson[],
+  rows: { lessonId: string; lastOpenedAt: Date }[],
+): DashboardLesson | undefined {
+  const known = rows.filter((row) => lessons.some((lesson) => lesson.id === row.lessonId));
+  const last = known.reduce<(typeof known)[number] | undefined>(
+    (latest, row) => (!latest || row.lastOpenedAt > latest.lastOpenedAt ? row : latest),
+    undefined,
+  );
+  const start = last ? lessons.findIndex((lesson) => lesson.id === last.lessonId) : 0;
+  for (let offset = 0; offset < lessons.length; offset += 1) {
+    const lesson = lessons[(start + offset) % lessons.length];
+    if (lesson && lesson.state !== 'completed') return lesson;
+  }
+  return undefined;
+}
+
+/** The signed-in user's state on every lesson they have opened, for progress marks on static pages. */
+export async function getMyLessonStates(): Promise<Record<string, ProgressStatus>> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({ lessonId: lessonProgress.lessonId, status: lessonProgress.status })
+    .from(lessonProgress)
+    .where(eq(lessonProgress.userId, user.id));
+  return Object.fromEntries(
+    rows.filter((row) => getLessonById(row.lessonId)).map((row) => [row.lessonId, row.status]),
+  );
+}
+
+/** Deletes the signed-in user's progress and quiz attempts, all or nothing. */
+export async function resetMyProgress(): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.delete(quizAttempts).where(eq(quizAttempts.userId, user.id));
+    await tx.delete(lessonProgress).where(eq(lessonProgress.userId, user.id));
+  });
 }

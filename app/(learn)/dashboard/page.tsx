@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { ActivityCalendar } from '@/components/progress/activity-calendar';
+import { ResetProgress } from '@/components/progress/reset-progress';
 import { buttonClassName } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { getMyActivity } from '@/lib/dal/activity';
 import { getDashboard, type LessonState } from '@/lib/dal/progress';
 import { loadForPage } from '@/lib/dal/guard';
 
@@ -19,6 +23,7 @@ export default async function DashboardPage() {
   // Signed out, or a session ended by a password change: off to sign in, and back here after.
   const dashboard = await loadForPage('/dashboard', getDashboard);
   if (!dashboard) return null;
+  const activity = await getMyActivity((await cookies()).get('tz')?.value);
   const { continueLesson } = dashboard;
 
   return (
@@ -54,6 +59,21 @@ export default async function DashboardPage() {
           </p>
         ) : null}
       </header>
+
+      <section aria-labelledby="activity-heading" className="space-y-3">
+        <h2 id="activity-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+          Activity
+        </h2>
+        <p className="text-zinc-700 dark:text-zinc-300" data-testid="streak">
+          {activity.streak === 0
+            ? 'No streak yet: study today to start one.'
+            : `${activity.streak}-day streak`}
+        </p>
+        <ActivityCalendar days={activity.days} />
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Days in your time zone ({activity.timeZone}).
+        </p>
+      </section>
 
       <section aria-labelledby="modules-heading" className="space-y-6">
         <h2 id="modules-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
@@ -91,6 +111,13 @@ export default async function DashboardPage() {
             </ul>
           </div>
         ))}
+      </section>
+
+      <section aria-labelledby="reset-heading" className="space-y-3">
+        <h2 id="reset-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+          Start over
+        </h2>
+        <ResetProgress />
       </section>
     </div>
   );
