@@ -16,7 +16,6 @@ async function tabTo(page: Page, target: Locator, limit = 200) {
 
 test('keyboard only: sign in, open a lesson, answer its quiz and mark it complete', async ({
   page,
-  auth,
   newUser,
   browser,
 }) => {

@@ -55,16 +55,14 @@ describe('dashboard', () => {
     const db = await getDb();
     // Activity at 23:30 UTC on three consecutive days: that is the next morning in Tokyo.
     for (const [index, day] of ['2026-11-20', '2026-11-21', '2026-11-22'].entries()) {
-      await db
-        .insert(quizAttempts)
-        .values({
-          userId: user.id,
-          lessonId: lessons[index]!.id,
-          answers: [0],
-          correct: 0,
-          total: 3,
-          createdAt: new Date(`${day}T23:30:00Z`),
-        });
+      await db.insert(quizAttempts).values({
+        userId: user.id,
+        lessonId: lessons[index]!.id,
+        answers: [0],
+        correct: 0,
+        total: 3,
+        createdAt: new Date(`${day}T23:30:00Z`),
+      });
     }
     const now = new Date('2026-11-23T12:00:00Z');
     const utc = await getMyActivity('UTC', now);
