@@ -94,3 +94,20 @@ test('the authoring guide renders every component live', async ({ page }) => {
   await expect(page.getByRole('tab', { name: 'Laravel' })).toBeVisible();
   await expect(page.getByRole('img', { name: /load balancer/ })).toBeVisible();
 });
+
+test('the table of contents marks the section being read', async ({ page }) => {
+  const lesson = lessons.find((candidate) => candidate.headings.length >= 4)!;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(lesson.href);
+  const target = lesson.headings[3]!;
+  await page.locator(`#${target.id}`).scrollIntoViewIfNeeded();
+  await page.evaluate(
+    (id) => document.getElementById(id)?.scrollIntoView({ block: 'start' }),
+    target.id,
+  );
+  const toc = page.getByRole('navigation', { name: 'On this page' }).last();
+  await expect(toc.getByRole('link', { name: target.text, exact: true })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
+});

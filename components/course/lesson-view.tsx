@@ -9,6 +9,7 @@ import { InlineCode } from '@/components/ui/inline-code';
 import type { Lesson, Module } from '@/lib/content';
 import { compileLesson } from '@/lib/content/compile';
 import { TableOfContents } from './table-of-contents';
+import { TocHighlighter } from './toc-highlighter';
 
 export async function LessonView({
   lesson,
@@ -75,6 +76,7 @@ export async function LessonView({
           <Content components={mdxComponents} />
         </div>
 
+        <TocHighlighter ids={headings.map((heading) => heading.id)} />
         <Quiz
           questions={lesson.quiz.map(({ question, choices }) => ({ question, choices }))}
           lessonId={lesson.id}

@@ -3,7 +3,7 @@ import type { Heading } from '@/lib/content';
 export function TableOfContents({ headings, id }: { headings: Heading[]; id: string }) {
   if (headings.length === 0) return null;
   return (
-    <nav aria-labelledby={id} className="text-sm">
+    <nav aria-labelledby={id} className="text-sm" data-toc>
       <h2 id={id} className="mb-3 font-semibold text-zinc-950 dark:text-white">
         On this page
       </h2>
@@ -12,7 +12,7 @@ export function TableOfContents({ headings, id }: { headings: Heading[]; id: str
           <li key={heading.id} className={heading.depth === 3 ? 'pl-7' : 'pl-4'}>
             <a
               href={`#${heading.id}`}
-              className="text-zinc-600 hover:text-zinc-950 dark:text-zinc-400 dark:hover:text-white"
+              className="text-zinc-600 hover:text-zinc-950 aria-[current=location]:font-semibold aria-[current=location]:text-sky-800 dark:text-zinc-400 dark:hover:text-white dark:aria-[current=location]:text-sky-300"
             >
               {heading.text}
             </a>
