@@ -18,7 +18,8 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
     startTransition(async () => {
       try {
         const result = await setLessonCompletionAction(lessonId, completed);
-        if (result.status === 'success') update({ completed: result.data.status === 'completed' });
+        if (result.status === 'success')
+          update({ completed: result.data.status === 'completed', updated: result.data.updated });
         else if (result.status === 'error' && result.code === 'unauthenticated') signedOut();
         else setError(result.message);
       } catch {
@@ -57,6 +58,21 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
               <span className="text-zinc-700 dark:text-zinc-300">In progress</span>
             )}
           </p>
+          {state.updated ? (
+            <>
+              <p className="text-sm font-semibold text-sky-800 dark:text-sky-300">
+                Updated since you completed it
+              </p>
+              <button
+                type="button"
+                onClick={() => toggle(true)}
+                disabled={pending}
+                className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+              >
+                Mark as complete again
+              </button>
+            </>
+          ) : null}
           <button
             type="button"
             onClick={() => toggle(!state.completed)}

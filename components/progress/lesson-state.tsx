@@ -16,13 +16,19 @@ import { openLessonAction } from '@/app/(learn)/actions';
 export type LessonState =
   | { kind: 'loading' }
   | { kind: 'signed-out' }
-  | { kind: 'ready'; completed: boolean; bestQuiz: { correct: number; total: number } | null };
+  | {
+      kind: 'ready';
+      completed: boolean;
+      updated: boolean;
+      bestQuiz: { correct: number; total: number } | null;
+    };
 
 interface LessonStateContextValue {
   lessonId: string;
   state: LessonState;
   update: (change: {
     completed?: boolean;
+    updated?: boolean;
     bestQuiz?: { correct: number; total: number } | null;
   }) => void;
   signedOut: () => void;
@@ -49,6 +55,7 @@ export function LessonStateProvider({
             ? {
                 kind: 'ready',
                 completed: result.data.status === 'completed',
+                updated: result.data.updated,
                 bestQuiz: result.data.bestQuiz,
               }
             : { kind: 'signed-out' },
@@ -67,6 +74,7 @@ export function LessonStateProvider({
         : {
             kind: 'ready',
             completed: change.completed ?? false,
+            updated: change.updated ?? false,
             bestQuiz: change.bestQuiz ?? null,
           },
     );

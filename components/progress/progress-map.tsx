@@ -6,7 +6,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { getMyProgressAction } from '@/app/(learn)/actions';
 import { useLessonState } from './lesson-state';
 
-type States = Record<string, 'started' | 'completed'> | null;
+type States = Record<string, 'started' | 'completed' | 'updated'> | null;
 const ProgressMapContext = createContext<States>(null);
 
 export function ProgressMapProvider({ children }: { children: ReactNode }) {
@@ -27,6 +27,11 @@ export function ProgressMapProvider({ children }: { children: ReactNode }) {
 
 const marks = {
   completed: { icon: '✓', label: 'Completed', className: 'text-emerald-700 dark:text-emerald-400' },
+  updated: {
+    icon: '↻',
+    label: 'Updated since you completed it',
+    className: 'text-sky-800 dark:text-sky-300',
+  },
   started: { icon: '◐', label: 'In progress', className: 'text-amber-700 dark:text-amber-400' },
   'not-started': { icon: '○', label: 'Not started', className: 'text-zinc-500 dark:text-zinc-400' },
 } as const;
@@ -50,6 +55,7 @@ export function ProgressMark({ lessonId }: { lessonId: string }) {
       data-testid={`progress-${lessonId}`}
     >
       <span aria-hidden="true">{mark.icon}</span>
+      {mark === marks.updated ? <span className="text-xs font-semibold">Updated</span> : null}
       <span className="sr-only">{mark.label}</span>
     </span>
   );

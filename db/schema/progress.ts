@@ -17,6 +17,9 @@ export const lessonProgress = pgTable(
     status: progressStatusEnum('status').notNull().default('started'),
     startedAt: timestamp('started_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { mode: 'date', withTimezone: true }),
+    // The lesson's content hash when it was completed: if the lesson changes later, the learner
+    // sees an "Updated" badge until they complete it again.
+    completedContentHash: text('completed_content_hash'),
     lastOpenedAt: timestamp('last_opened_at', { mode: 'date', withTimezone: true })
       .notNull()
       .defaultNow(),

@@ -1,5 +1,6 @@
 // Reads content/ from disk into a validated course: modules (module.yaml) and their lessons
 // (NN-slug.mdx with YAML frontmatter). Every problem is collected with its file and line.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
@@ -28,6 +29,8 @@ export interface Lesson extends LessonFrontmatter {
   href: `/learn/${string}/${string}`;
   /** Path relative to the project root, for error messages. */
   file: string;
+  /** A short hash of the file: changes whenever the lesson does. */
+  contentHash: string;
   /** The MDX body with the frontmatter replaced by blank lines, so line numbers still match. */
   body: string;
   headings: Heading[];
@@ -176,6 +179,7 @@ export function loadCourse({ contentDir = path.join(/*turbopackIgnore: true*/ pr
         moduleSlug,
         href: `/learn/${moduleSlug}/${match[2]}`,
         file: rel(file),
+        contentHash: crypto.createHash('sha256').update(source).digest('hex').slice(0, 16),
         body,
         headings: extractHeadings(body),
       });

@@ -13,6 +13,8 @@ export interface LessonProgressDto {
   lessonId: string;
   status: ProgressStatus;
   completedAt: string | null;
+  /** Completed, but the lesson has changed since: shown as "Updated" until completed again. */
+  updated: boolean;
 }
 
 function requireLesson(lessonId: string): Lesson {
@@ -25,14 +27,36 @@ const progressColumns = {
   lessonId: lessonProgress.lessonId,
   status: lessonProgress.status,
   completedAt: lessonProgress.completedAt,
+  completedContentHash: lessonProgress.completedContentHash,
 };
+
+/** Completed against an older version of the lesson (no recorded hash counts as current). */
+export function isUpdatedSinceCompletion(row: {
+  lessonId: string;
+  status: ProgressStatus;
+  completedContentHash: string | null;
+}): boolean {
+  const lesson = getLessonById(row.lessonId);
+  return (
+    row.status === 'completed' &&
+    row.completedContentHash !== null &&
+    lesson !== undefined &&
+    row.completedContentHash !== lesson.contentHash
+  );
+}
 
 function toDto(row: {
   lessonId: string;
   status: ProgressStatus;
   completedAt: Date | null;
+  completedContentHash: string | null;
 }): LessonProgressDto {
-  return { ...row, completedAt: row.completedAt?.toISOString() ?? null };
+  return {
+    lessonId: row.lessonId,
+    status: row.status,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    updated: isUpdatedSinceCompletion(row),
+  };
 }
 
 /**
@@ -63,17 +87,25 @@ export async function recordLessonOpened(input: unknown): Promise<LessonProgress
 export async function setLessonCompletion(input: unknown): Promise<LessonProgressDto> {
   const user = await requireUser();
   const { lessonId, completed } = setLessonCompletionSchema.parse(input);
-  requireLesson(lessonId);
+  const lesson = requireLesson(lessonId);
   const db = await getDb();
   const status: ProgressStatus = completed ? 'completed' : 'started';
+  const completedContentHash = completed ? lesson.contentHash : null;
   const [row] = await db
     .insert(lessonProgress)
-    .values({ userId: user.id, lessonId, status, completedAt: completed ? sql`now()` : null })
+    .values({
+      userId: user.id,
+      lessonId,
+      status,
+      completedAt: completed ? sql`now()` : null,
+      completedContentHash,
+    })
     .onConflictDoUpdate({
       target: [lessonProgress.userId, lessonProgress.lessonId],
       set: {
         status,
         completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, now())` : null,
+        completedContentHash,
         updatedAt: sql`now()`,
       },
     })
@@ -100,6 +132,8 @@ export interface DashboardLesson {
   href: Lesson['href'];
   state: LessonState;
   completedAt: string | null;
+  /** Completed before the lesson last changed. */
+  updated: boolean;
 }
 
 export interface DashboardModule {
@@ -142,6 +176,7 @@ export async function getDashboard(): Promise<DashboardDto> {
         href: lesson.href,
         state: row?.status ?? 'not-started',
         completedAt: row?.completedAt?.toISOString() ?? null,
+        updated: row ? isUpdatedSinceCompletion(row) : false,
       };
     });
     const completed = lessons.filter((lesson) => lesson.state === 'completed').length;
@@ -187,15 +222,21 @@ export function pickContinueLesson(
 }
 
 /** The signed-in user's state on every lesson they have opened, for progress marks on static pages. */
-export async function getMyLessonStates(): Promise<Record<string, ProgressStatus>> {
+export async function getMyLessonStates(): Promise<Record<string, ProgressStatus | 'updated'>> {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
-    .select({ lessonId: lessonProgress.lessonId, status: lessonProgress.status })
+    .select({
+      lessonId: lessonProgress.lessonId,
+      status: lessonProgress.status,
+      completedContentHash: lessonProgress.completedContentHash,
+    })
     .from(lessonProgress)
     .where(eq(lessonProgress.userId, user.id));
   return Object.fromEntries(
-    rows.filter((row) => getLessonById(row.lessonId)).map((row) => [row.lessonId, row.status]),
+    rows
+      .filter((row) => getLessonById(row.lessonId))
+      .map((row) => [row.lessonId, isUpdatedSinceCompletion(row) ? 'updated' : row.status]),
   );
 }
 

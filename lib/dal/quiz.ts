@@ -64,12 +64,19 @@ export async function gradeQuiz(input: unknown): Promise<QuizResult> {
     if (passed) {
       await tx
         .insert(lessonProgress)
-        .values({ userId: user.id, lessonId, status: 'completed', completedAt: sql`now()` })
+        .values({
+          userId: user.id,
+          lessonId,
+          status: 'completed',
+          completedAt: sql`now()`,
+          completedContentHash: lesson.contentHash,
+        })
         .onConflictDoUpdate({
           target: [lessonProgress.userId, lessonProgress.lessonId],
           set: {
             status: 'completed',
             completedAt: sql`coalesce(${lessonProgress.completedAt}, now())`,
+            completedContentHash: lesson.contentHash,
             updatedAt: sql`now()`,
           },
         });

@@ -97,3 +97,31 @@ describe('dashboard', () => {
     expect((await getDashboard()).completed).toBe(0);
   });
 });
+
+describe('updated since you completed', () => {
+  it('flags a completed lesson whose content changed until it is completed again', async () => {
+    const user = await createTestUser();
+    signInAs(user.id);
+    const lesson = lessons[1]!;
+    const done = await setLessonCompletion({ lessonId: lesson.id, completed: true });
+    expect(done.updated).toBe(false);
+    // The lesson changes after completion: simulate it by recording an older content hash.
+    const db = await getDb();
+    await db
+      .update(lessonProgress)
+      .set({ completedContentHash: 'hash-of-an-old-version' })
+      .where(
+        sql`${lessonProgress.userId} = ${user.id} and ${lessonProgress.lessonId} = ${lesson.id}`,
+      );
+    expect((await getMyLessonStates())[lesson.id]).toBe('updated');
+    expect((await recordLessonOpened({ lessonId: lesson.id })).updated).toBe(true);
+    const entry = (await getDashboard()).modules
+      .flatMap((item) => item.lessons)
+      .find((item) => item.id === lesson.id);
+    expect(entry).toMatchObject({ state: 'completed', updated: true });
+
+    const again = await setLessonCompletion({ lessonId: lesson.id, completed: true });
+    expect(again).toMatchObject({ status: 'completed', updated: false });
+    expect((await getMyLessonStates())[lesson.id]).toBe('completed');
+  });
+});

@@ -54,7 +54,12 @@ describe('lesson progress', () => {
     signInAs(user.id);
     const first = await recordLessonOpened({ lessonId: firstLesson.id });
     await recordLessonOpened({ lessonId: firstLesson.id });
-    expect(first).toEqual({ lessonId: firstLesson.id, status: 'started', completedAt: null });
+    expect(first).toEqual({
+      lessonId: firstLesson.id,
+      status: 'started',
+      completedAt: null,
+      updated: false,
+    });
     expect(await progressRows(user.id)).toHaveLength(1);
   });
 
@@ -83,7 +88,12 @@ describe('lesson progress', () => {
     const again = await setLessonCompletion({ lessonId: firstLesson.id, completed: true });
     expect(again.completedAt).toBe(done.completedAt);
     const undone = await setLessonCompletion({ lessonId: firstLesson.id, completed: false });
-    expect(undone).toEqual({ lessonId: firstLesson.id, status: 'started', completedAt: null });
+    expect(undone).toEqual({
+      lessonId: firstLesson.id,
+      status: 'started',
+      completedAt: null,
+      updated: false,
+    });
     // Opening a completed lesson does not reset it.
     await setLessonCompletion({ lessonId: firstLesson.id, completed: true });
     expect((await recordLessonOpened({ lessonId: firstLesson.id })).status).toBe('completed');

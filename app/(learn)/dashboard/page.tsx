@@ -102,6 +102,7 @@ export default async function DashboardPage() {
                   </Link>
                   <span className="shrink-0 text-zinc-600 dark:text-zinc-400">
                     {stateLabels[lesson.state]}
+                    {lesson.updated ? ' · Updated since' : ''}
                     {lesson.completedAt
                       ? ` · ${dateFormat.format(new Date(lesson.completedAt))}`
                       : ''}
