@@ -8,5 +8,11 @@ const { auth } = NextAuth(() => createBaseAuthConfig());
 export default auth;
 
 export const config = {
-  matcher: ['/dashboard/:path*', '/preview/:path*', '/account/:path*', '/admin/:path*'],
+  matcher: [
+    '/dashboard/:path*',
+    '/preview/:path*',
+    '/account/:path*',
+    '/admin/:path*',
+    '/notes/:path*',
+  ],
 };

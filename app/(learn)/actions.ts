@@ -7,13 +7,18 @@ import {
   resetMyProgress,
   setLessonCompletion,
 } from '@/lib/dal/progress';
+import { getMyLessonNotes, saveNote, setBookmark } from '@/lib/dal/notes';
 import { getBestQuizScore, gradeQuiz } from '@/lib/dal/quiz';
 
 /** Records the visit and returns what the lesson page shows about the learner. */
 export async function openLessonAction(lessonId: string) {
   return runAction(async () => {
     const progress = await recordLessonOpened({ lessonId });
-    return { ...progress, bestQuiz: await getBestQuizScore(lessonId) };
+    return {
+      ...progress,
+      bestQuiz: await getBestQuizScore(lessonId),
+      ...(await getMyLessonNotes(lessonId)),
+    };
   });
 }
 
@@ -34,4 +39,13 @@ export async function getMyProgressAction() {
 /** Forgets all of the learner's progress and quiz attempts (after they confirmed). */
 export async function resetProgressAction() {
   return runAction(() => resetMyProgress());
+}
+
+/** Autosaves the learner's private note on a lesson. */
+export async function saveNoteAction(lessonId: string, body: string) {
+  return runAction(() => saveNote({ lessonId, body }));
+}
+
+export async function setBookmarkAction(lessonId: string, bookmarked: boolean) {
+  return runAction(() => setBookmark({ lessonId, bookmarked }));
 }

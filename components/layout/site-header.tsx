@@ -21,6 +21,9 @@ export function SiteHeader() {
             <Link href="/dashboard" className="hover:text-zinc-950 dark:hover:text-white">
               Dashboard
             </Link>
+            <Link href="/notes" className="hover:text-zinc-950 dark:hover:text-white">
+              Notes
+            </Link>
             <Link
               href="/authoring"
               className="hidden hover:text-zinc-950 sm:inline dark:hover:text-white"

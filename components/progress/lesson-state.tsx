@@ -21,6 +21,9 @@ export type LessonState =
       completed: boolean;
       updated: boolean;
       bestQuiz: { correct: number; total: number } | null;
+      /** The learner's saved note and bookmark, as loaded with the page. */
+      note?: string;
+      bookmarked?: boolean;
     };
 
 interface LessonStateContextValue {
@@ -57,6 +60,8 @@ export function LessonStateProvider({
                 completed: result.data.status === 'completed',
                 updated: result.data.updated,
                 bestQuiz: result.data.bestQuiz,
+                note: result.data.note,
+                bookmarked: result.data.bookmarked,
               }
             : { kind: 'signed-out' },
         );

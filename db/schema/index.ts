@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './progress';
+export * from './notes';
 export * from './quiz';
 export * from './security';
 export * from './relations';

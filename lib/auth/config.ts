@@ -5,7 +5,7 @@ import { isEmbeddedDatabase, parseEnv } from '@/lib/env';
 import { resolveAuthSecret } from './secret';
 
 /** Paths that need a signed-in user; proxy.ts redirects others to /sign-in (the DAL still checks). */
-export const signedInOnlyPaths = ['/dashboard', '/preview', '/account', '/admin'];
+export const signedInOnlyPaths = ['/dashboard', '/preview', '/account', '/admin', '/notes'];
 
 export function createBaseAuthConfig(): NextAuthConfig {
   return {

@@ -1,7 +1,15 @@
 import 'server-only';
 import { eq, like, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditLog, authThrottles, lessonProgress, users } from '@/db/schema';
+import {
+  auditLog,
+  authThrottles,
+  bookmarks,
+  lessonNotes,
+  lessonProgress,
+  quizAttempts,
+  users,
+} from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { deleteAccountSchema } from '@/lib/validations/account';
 import { requireUser } from './session';
@@ -48,8 +56,29 @@ export async function exportMyData() {
     exportedAt: new Date().toISOString(),
     profile,
     progress,
-    quizAttempts: [],
-    notes: [],
+    quizAttempts: await db
+      .select({
+        lessonId: quizAttempts.lessonId,
+        answers: quizAttempts.answers,
+        correct: quizAttempts.correct,
+        total: quizAttempts.total,
+        createdAt: quizAttempts.createdAt,
+      })
+      .from(quizAttempts)
+      .where(eq(quizAttempts.userId, user.id))
+      .orderBy(quizAttempts.createdAt),
+    notes: await db
+      .select({
+        lessonId: lessonNotes.lessonId,
+        body: lessonNotes.body,
+        updatedAt: lessonNotes.updatedAt,
+      })
+      .from(lessonNotes)
+      .where(eq(lessonNotes.userId, user.id)),
+    bookmarks: await db
+      .select({ lessonId: bookmarks.lessonId, createdAt: bookmarks.createdAt })
+      .from(bookmarks)
+      .where(eq(bookmarks.userId, user.id)),
     cohortMemberships: [],
     auditEntries: audit.map((entry) => ({
       action: entry.action,

@@ -23,6 +23,8 @@ describe(`database (${expected})`, () => {
       'accounts',
       'audit_log',
       'auth_throttles',
+      'bookmarks',
+      'lesson_notes',
       'lesson_progress',
       'password_reset_tokens',
       'quiz_attempts',

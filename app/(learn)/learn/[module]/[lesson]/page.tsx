@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LessonPager } from '@/components/course/lesson-pager';
 import { LessonView } from '@/components/course/lesson-view';
+import { LessonNotes } from '@/components/notes/lesson-notes';
 import { LessonProgress } from '@/components/progress/lesson-progress';
 import { getAdjacentLessons, getLesson, getModule, listLessons } from '@/lib/content';
 
@@ -36,6 +37,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       footer={
         <>
           <LessonProgress lessonId={lesson.id} signInHref={signInHref} />
+          <LessonNotes lessonId={lesson.id} />
           <LessonPager previous={previous} next={next} />
         </>
       }

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { lessonIdSchema } from './progress';
+
+export const noteMaxLength = 20_000;
+
+export const saveNoteSchema = z.object({
+  lessonId: lessonIdSchema,
+  body: z
+    .string()
+    .max(noteMaxLength, `Notes can be at most ${noteMaxLength.toLocaleString('en')} characters.`),
+});
+
+export const setBookmarkSchema = z.object({ lessonId: lessonIdSchema, bookmarked: z.boolean() });
