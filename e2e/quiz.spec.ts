@@ -66,3 +66,28 @@ test('checking with questions left open explains what is missing', async ({
     `Answer all ${lesson.quiz.length} questions`,
   );
 });
+
+test('missed questions wait for review; nothing is due on the day they were missed', async ({
+  page,
+  auth,
+  lesson: lessonPage,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+  await lessonPage.open(lesson.href);
+  const quiz = page.getByRole('region', { name: 'Check your understanding' });
+  for (const question of lesson.quiz) {
+    const wrong = question.choices.find((choice) => choice !== question.answer)!;
+    await quiz
+      .getByRole('group', { name: question.question.replace(/`/g, '') })
+      .getByLabel(wrong.replace(/`/g, ''), { exact: true })
+      .check();
+  }
+  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  await expect(quiz.getByTestId('quiz-score')).toContainText('0 of');
+  await page.goto('/dashboard');
+  await page.getByRole('link', { name: 'Review the questions you missed' }).click();
+  await expect(page.getByTestId('review-empty')).toContainText(
+    `${lesson.quiz.length} questions will come back later.`,
+  );
+});

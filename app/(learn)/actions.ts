@@ -9,6 +9,7 @@ import {
 } from '@/lib/dal/progress';
 import { getMyLessonNotes, saveNote, setBookmark } from '@/lib/dal/notes';
 import { getBestQuizScore, gradeQuiz } from '@/lib/dal/quiz';
+import { answerReview } from '@/lib/dal/review';
 
 /** Records the visit and returns what the lesson page shows about the learner. */
 export async function openLessonAction(lessonId: string) {
@@ -48,4 +49,13 @@ export async function saveNoteAction(lessonId: string, body: string) {
 
 export async function setBookmarkAction(lessonId: string, bookmarked: boolean) {
   return runAction(() => setBookmark({ lessonId, bookmarked }));
+}
+
+/** Answers one question of the review queue and reschedules it. */
+export async function answerReviewAction(
+  lessonId: string,
+  questionIndex: number,
+  choiceIndex: number,
+) {
+  return runAction(() => answerReview({ lessonId, questionIndex, choiceIndex }));
 }

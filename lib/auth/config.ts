@@ -5,7 +5,14 @@ import { isEmbeddedDatabase, parseEnv } from '@/lib/env';
 import { resolveAuthSecret } from './secret';
 
 /** Paths that need a signed-in user; proxy.ts redirects others to /sign-in (the DAL still checks). */
-export const signedInOnlyPaths = ['/dashboard', '/preview', '/account', '/admin', '/notes'];
+export const signedInOnlyPaths = [
+  '/dashboard',
+  '/preview',
+  '/account',
+  '/admin',
+  '/notes',
+  '/review',
+];
 
 export function createBaseAuthConfig(): NextAuthConfig {
   return {

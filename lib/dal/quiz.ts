@@ -5,6 +5,7 @@ import { lessonProgress, quizAttempts } from '@/db/schema';
 import { getLessonById } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { quizSubmissionSchema } from '@/lib/validations/quiz';
+import { scheduleWrongAnswers } from './review';
 import { verifySession, requireUser } from './session';
 
 /** Passing is at least two thirds correct; it marks the lesson completed. */
@@ -61,6 +62,12 @@ export async function gradeQuiz(input: unknown): Promise<QuizResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.insert(quizAttempts).values({ userId: user.id, lessonId, answers, correct, total });
+    await scheduleWrongAnswers(
+      tx,
+      user.id,
+      lesson,
+      results.flatMap((result, index) => (result.correct ? [] : [index])),
+    );
     if (passed) {
       await tx
         .insert(lessonProgress)

@@ -28,6 +28,7 @@ describe(`database (${expected})`, () => {
       'lesson_progress',
       'password_reset_tokens',
       'quiz_attempts',
+      'review_items',
       'sessions',
       'users',
       'verification_tokens',

@@ -58,6 +58,11 @@ export default async function DashboardPage() {
             Next up: {continueLesson.title}
           </p>
         ) : null}
+        <p className="text-sm">
+          <Link href="/review" className="font-semibold text-sky-800 underline dark:text-sky-300">
+            Review the questions you missed
+          </Link>
+        </p>
       </header>
 
       <section aria-labelledby="activity-heading" className="space-y-3">

@@ -1,0 +1,104 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { answerReviewAction } from '@/app/(learn)/actions';
+import { InlineCode } from '@/components/ui/inline-code';
+
+interface Outcome {
+  correct: boolean;
+  answerIndex: number;
+  explanation: string;
+  nextInDays: number;
+}
+
+/** One due question: answer it, see why, and when it comes back. */
+export function ReviewCard({
+  lessonId,
+  questionIndex,
+  question,
+  choices,
+}: {
+  lessonId: string;
+  questionIndex: number;
+  question: string;
+  choices: string[];
+}) {
+  const [choice, setChoice] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const name = `review-${lessonId.replace('/', '-')}-${questionIndex}`;
+
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (choice === null) {
+          setError('Choose an answer first.');
+          return;
+        }
+        setError(null);
+        startTransition(async () => {
+          const result = await answerReviewAction(lessonId, questionIndex, choice);
+          if (result.status === 'success') setOutcome(result.data);
+          else setError(result.message);
+        });
+      }}
+    >
+      <fieldset className="space-y-2">
+        <legend className="font-medium text-zinc-900 dark:text-zinc-100">
+          <InlineCode text={question} />
+        </legend>
+        {choices.map((text, index) => (
+          <div key={text} className="flex items-start gap-2">
+            <input
+              type="radio"
+              id={`${name}-${index}`}
+              name={name}
+              checked={choice === index}
+              disabled={Boolean(outcome) || pending}
+              onChange={() => setChoice(index)}
+              className="mt-1.5"
+            />
+            <label
+              htmlFor={`${name}-${index}`}
+              className={
+                outcome?.answerIndex === index
+                  ? 'font-semibold text-emerald-800 dark:text-emerald-300'
+                  : undefined
+              }
+            >
+              <InlineCode text={text} />
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <div aria-live="polite">
+        {outcome ? (
+          <div
+            className={`rounded-md px-3 py-2 text-sm ${outcome.correct ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200' : 'bg-rose-50 text-rose-900 dark:bg-rose-950/40 dark:text-rose-200'}`}
+          >
+            <p className="font-semibold">
+              {outcome.correct ? 'Correct.' : 'Not quite.'} Next review in {outcome.nextInDays}{' '}
+              {outcome.nextInDays === 1 ? 'day' : 'days'}.
+            </p>
+            <p>
+              <InlineCode text={outcome.explanation} />
+            </p>
+          </div>
+        ) : null}
+        {error ? <p className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
+      </div>
+      {outcome ? null : (
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
+        >
+          Check
+        </button>
+      )}
+    </form>
+  );
+}
