@@ -17,13 +17,7 @@ test('a learner checks quiz answers, sees explanations, and passing completes th
   ).toBeVisible();
 
   // First attempt: everything wrong.
-  for (const question of lesson.quiz) {
-    const wrong = question.choices.find((choice) => choice !== question.answer)!;
-    await quiz
-      .getByRole('group', { name: question.question.replace(/`/g, '') })
-      .getByLabel(wrong.replace(/`/g, ''), { exact: true })
-      .check();
-  }
+  await lessonPage.answerQuiz(lesson.quiz, 'wrong');
   await quiz.getByRole('button', { name: 'Check answers' }).click();
   await expect(quiz.getByTestId('quiz-score')).toHaveText(`0 of ${lesson.quiz.length} correct.`);
   await expect(quiz.getByText('Not quite.').first()).toBeVisible();
@@ -36,12 +30,7 @@ test('a learner checks quiz answers, sees explanations, and passing completes th
 
   // Second attempt: everything right.
   await quiz.getByRole('button', { name: 'Try again' }).click();
-  for (const question of lesson.quiz) {
-    await quiz
-      .getByRole('group', { name: question.question.replace(/`/g, '') })
-      .getByLabel(question.answer.replace(/`/g, ''), { exact: true })
-      .check();
-  }
+  await lessonPage.answerQuiz(lesson.quiz, 'right');
   await quiz.getByRole('button', { name: 'Check answers' }).click();
   await expect(quiz.getByTestId('quiz-score')).toHaveText(
     `${lesson.quiz.length} of ${lesson.quiz.length} correct — passed.`,
@@ -76,13 +65,7 @@ test('missed questions wait for review; nothing is due on the day they were miss
   await auth.signUp(newUser);
   await lessonPage.open(lesson.href);
   const quiz = page.getByRole('region', { name: 'Check your understanding' });
-  for (const question of lesson.quiz) {
-    const wrong = question.choices.find((choice) => choice !== question.answer)!;
-    await quiz
-      .getByRole('group', { name: question.question.replace(/`/g, '') })
-      .getByLabel(wrong.replace(/`/g, ''), { exact: true })
-      .check();
-  }
+  await lessonPage.answerQuiz(lesson.quiz, 'wrong');
   await quiz.getByRole('button', { name: 'Check answers' }).click();
   await expect(quiz.getByTestId('quiz-score')).toContainText('0 of');
   await page.goto('/dashboard');

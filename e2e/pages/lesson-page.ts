@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { QuizQuestion } from '../../lib/content/schema';
 
 export class LessonPage {
   constructor(private readonly page: Page) {}
@@ -13,6 +14,23 @@ export class LessonPage {
   async markComplete() {
     await this.progress().getByRole('button', { name: 'Mark as complete' }).click();
     await this.expectCompleted();
+  }
+
+  readonly quiz = () => this.page.getByRole('region', { name: 'Check your understanding' });
+
+  /** Picks the right answer, or a wrong one, for every question (backticks render as code). */
+  async answerQuiz(questions: QuizQuestion[], pick: 'right' | 'wrong') {
+    const plain = (text: string) => text.replace(/`/g, '');
+    for (const question of questions) {
+      const choice =
+        pick === 'right'
+          ? question.answer
+          : question.choices.find((option) => option !== question.answer)!;
+      await this.quiz()
+        .getByRole('group', { name: plain(question.question) })
+        .getByLabel(plain(choice), { exact: true })
+        .check();
+    }
   }
 
   async expectCompleted() {

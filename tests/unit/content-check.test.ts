@@ -4,35 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonFrontmatter } from '../support/lesson-fixture';
 
 // Runs the real `content:check` command on a small course written to a temporary folder.
 const run = promisify(execFile);
 let dir: string;
 
-const frontmatter = (order: number, answer = 'b') => `---
-title: "Lesson ${order}"
-summary: "One sentence."
-minutes: 8
-order: ${order}
-lastReviewed: "2026-11-01"
-objectives:
-  - "Explain one thing"
-  - "Do another"
-quiz:
-  - question: "Q1?"
-    choices: ["a", "b"]
-    answer: "a"
-    explanation: "Because."
-  - question: "Q2?"
-    choices: ["a", "b"]
-    answer: "${answer}"
-    explanation: "Because."
-  - question: "Q3?"
-    choices: ["a", "b"]
-    answer: "a"
-    explanation: "Because."
----
-`;
+const frontmatter = lessonFrontmatter;
 
 const prose = (words: number) =>
   Array.from({ length: words }, (_, index) => `word${index}`).join(' ');

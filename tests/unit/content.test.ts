@@ -4,31 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError } from '@/lib/content/errors';
 import { extractHeadings, loadCourse } from '@/lib/content/load';
+import { lessonFrontmatter } from '../support/lesson-fixture';
 
-const validFrontmatter = `---
-title: "A lesson"
-summary: "One sentence."
-minutes: 10
-order: 1
-lastReviewed: "2026-11-01"
-objectives:
-  - "Explain one thing"
-  - "Do another"
-quiz:
-  - question: "Q1?"
-    choices: ["a", "b"]
-    answer: "a"
-    explanation: "Because."
-  - question: "Q2?"
-    choices: ["a", "b"]
-    answer: "b"
-    explanation: "Because."
-  - question: "Q3?"
-    choices: ["a", "b"]
-    answer: "a"
-    explanation: "Because."
----
-`;
+const validFrontmatter = lessonFrontmatter(1);
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -87,7 +65,7 @@ describe('the content index', () => {
     expect(lesson).toMatchObject({
       id: 'basics/first-steps',
       slug: 'first-steps',
-      title: 'A lesson',
+      title: 'Lesson 1',
       draft: false,
     });
     const line = source.split('\n').indexOf('## Hello');
@@ -98,8 +76,8 @@ describe('the content index', () => {
 
   it('reports a missing field and a wrong type with the file, line and field', () => {
     const broken = validFrontmatter
-      .replace('title: "A lesson"\n', '')
-      .replace('minutes: 10', 'minutes: "ten"');
+      .replace('title: "Lesson 1"\n', '')
+      .replace('minutes: 8', 'minutes: "ten"');
     const dir = makeCourse({
       'basics/module.yaml': moduleYaml,
       'basics/01-first-steps.mdx': broken,
@@ -140,7 +118,7 @@ describe('the content index', () => {
   });
 
   it('reports YAML syntax errors with their line', () => {
-    const broken = validFrontmatter.replace('minutes: 10', 'minutes: [10');
+    const broken = validFrontmatter.replace('minutes: 8', 'minutes: [8');
     const dir = makeCourse({
       'basics/module.yaml': moduleYaml,
       'basics/01-first-steps.mdx': broken,
