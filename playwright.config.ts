@@ -53,6 +53,8 @@ export default defineConfig({
       DATABASE_URL: '',
       POSTGRES_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Every browser of the suite signs up from 127.0.0.1.
+      SIGN_UP_LIMIT_PER_HOUR: '1000',
     },
     stdout: 'pipe',
   },

@@ -77,7 +77,10 @@ test('asking for a password reset answers the same for known and unknown e-mails
   for (const email of [newUser.email, `unknown-${newUser.email}`]) {
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    // Wait for the new page, so typing cannot land in the page being left.
+    await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
     await page.getByLabel('Email').fill(email);
+    await expect(page.getByLabel('Email')).toHaveValue(email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     const status = page
       .getByRole('status')

@@ -19,6 +19,8 @@ const envSchema = z.object({
   VERCEL: optionalString,
   PGLITE_DIR: optionalString,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // Sign-ups allowed per IP per hour.
+  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   AUTH_SECRET: optionalString,
   // smtp://user:pass@host:587 or smtps://...: password-reset e-mails go out through it. Unset in
   // local use, the e-mail (with its link) is printed to the server log instead.

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { authThrottles } from '@/db/schema';
+import { parseEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
 /** Sign-in throttling, kept in Postgres so it holds across instances. */
@@ -123,6 +124,9 @@ export async function consumeRateLimit(
   }
 }
 
-// Generous enough for an office or classroom behind one address.
-export const signUpLimit = { limit: 20, windowMinutes: 60 } as const;
+/** Sign-ups per IP per hour: SIGN_UP_LIMIT_PER_HOUR, by default 20 (an office or classroom shares an address). */
+export const getSignUpLimit = () => ({
+  limit: parseEnv().SIGN_UP_LIMIT_PER_HOUR,
+  windowMinutes: 60,
+});
 export const resetRequestLimit = { limit: 5, windowMinutes: 60 } as const;

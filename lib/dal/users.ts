@@ -15,7 +15,7 @@ import {
   consumeRateLimit,
   recordSignInFailure,
   recordSignInSuccess,
-  signUpLimit,
+  getSignUpLimit,
 } from './throttle';
 import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { requireUser } from './session';
@@ -45,7 +45,7 @@ function toDto(row: {
  */
 export async function createUser(input: unknown, { ip }: { ip?: string } = {}): Promise<UserDto> {
   const { name, email, password } = signUpSchema.parse(input);
-  if (ip) await consumeRateLimit('sign-up', ip, signUpLimit);
+  if (ip) await consumeRateLimit('sign-up', ip, getSignUpLimit());
   const db = await getDb();
   const passwordHash = await hashPassword(password);
   const [row] = await db

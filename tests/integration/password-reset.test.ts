@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { passwordResetTokens } from '@/db/schema';
 import { getDashboard } from '@/lib/dal/progress';
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from '@/lib/dal/password-reset';
-import { signUpLimit } from '@/lib/dal/throttle';
+import { getSignUpLimit } from '@/lib/dal/throttle';
 import { createUser, verifyCredentials } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
@@ -116,7 +116,7 @@ describe('password reset', () => {
     ).rejects.toMatchObject({ code: 'rate_limited' });
 
     const signUpIp = freshIp();
-    for (let signUp = 0; signUp < signUpLimit.limit; signUp += 1) {
+    for (let signUp = 0; signUp < getSignUpLimit().limit; signUp += 1) {
       await createUser(
         {
           name: 'Signup',
