@@ -24,6 +24,9 @@ export function SiteHeader() {
             <Link href="/notes" className="hover:text-zinc-950 dark:hover:text-white">
               Notes
             </Link>
+            <Link href="/cohorts" className="hover:text-zinc-950 dark:hover:text-white">
+              Cohorts
+            </Link>
             <Link
               href="/authoring"
               className="hidden hover:text-zinc-950 sm:inline dark:hover:text-white"

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './cohorts';
 export * from './progress';
 export * from './notes';
 export * from './quiz';

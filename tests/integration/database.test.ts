@@ -24,6 +24,8 @@ describe(`database (${expected})`, () => {
       'audit_log',
       'auth_throttles',
       'bookmarks',
+      'cohort_members',
+      'cohorts',
       'lesson_notes',
       'lesson_progress',
       'password_reset_tokens',

@@ -1,0 +1,96 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { invalidResult, runAction, type ActionResult } from '@/lib/action-result';
+import {
+  createCohort,
+  joinCohort,
+  leaveCohort,
+  regenerateInviteCode,
+  removeMember,
+  setEnrolmentOpen,
+  setMemberRole,
+} from '@/lib/dal/cohorts';
+import { AppError } from '@/lib/errors';
+import { ZodError } from 'zod';
+
+export type CohortFormState =
+  { status: 'idle' } | Exclude<ActionResult<never>, { status: 'success' }>;
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+
+async function formAction(operation: () => Promise<string>): Promise<CohortFormState> {
+  let destination: string;
+  try {
+    destination = await operation();
+  } catch (error) {
+    if (error instanceof ZodError) return invalidResult(error);
+    if (error instanceof AppError) {
+      return error.code === 'invalid'
+        ? {
+            status: 'invalid',
+            message: error.message,
+            fieldErrors: { inviteCode: [error.message] },
+          }
+        : { status: 'error', code: error.code, message: error.message };
+    }
+    console.error('Cohort action failed', error);
+    return {
+      status: 'error',
+      code: 'internal',
+      message: 'Something went wrong on our side. Please try again.',
+    };
+  }
+  redirect(destination as never);
+}
+
+export async function createCohortAction(
+  _previous: CohortFormState,
+  formData: FormData,
+): Promise<CohortFormState> {
+  return formAction(async () => {
+    const { id } = await createCohort({
+      name: field(formData, 'name') ?? '',
+      startsOn: field(formData, 'startsOn'),
+      endsOn: field(formData, 'endsOn'),
+    });
+    return `/cohorts/${id}`;
+  });
+}
+
+export async function joinCohortAction(
+  _previous: CohortFormState,
+  formData: FormData,
+): Promise<CohortFormState> {
+  return formAction(async () => {
+    const { name } = await joinCohort({ inviteCode: field(formData, 'inviteCode') ?? '' });
+    return `/cohorts?joined=${encodeURIComponent(name)}`;
+  });
+}
+
+export async function leaveCohortAction(cohortId: string) {
+  return runAction(() => leaveCohort(cohortId));
+}
+
+export async function regenerateInviteCodeAction(cohortId: string) {
+  return runAction(() => regenerateInviteCode(cohortId));
+}
+
+export async function setEnrolmentAction(cohortId: string, open: boolean) {
+  return runAction(() => setEnrolmentOpen(cohortId, open));
+}
+
+export async function removeMemberAction(cohortId: string, userId: string) {
+  return runAction(() => removeMember({ cohortId, userId }));
+}
+
+export async function setMemberRoleAction(
+  cohortId: string,
+  userId: string,
+  role: 'learner' | 'lead',
+) {
+  return runAction(() => setMemberRole({ cohortId, userId }, role === 'lead' ? 'lead' : 'learner'));
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClassName } from '@/components/ui/button';
+import { listMyCohorts } from '@/lib/dal/cohorts';
+import { loadForPage } from '@/lib/dal/guard';
+import { getCurrentUserProfile } from '@/lib/dal/users';
+
+export const metadata: Metadata = { title: 'Cohorts', robots: { index: false } };
+
+const accessLabels = {
+  owner: 'You own it',
+  admin: 'Admin',
+  lead: 'You lead it',
+  learner: 'Member',
+} as const;
+
+export default async function CohortsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ joined?: string }>;
+}) {
+  const data = await loadForPage('/cohorts', async () => ({
+    profile: await getCurrentUserProfile(),
+    cohorts: await listMyCohorts(),
+  }));
+  if (!data) return null;
+  const { joined } = await searchParams;
+  const canCreate = data.profile.role !== 'learner';
+  return (
+    <div className="max-w-3xl space-y-8">
+      <header className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Cohorts</h1>
+        <div className="flex gap-3">
+          <Link href="/cohorts/join" className={buttonClassName('secondary')}>
+            Join a cohort
+          </Link>
+          {canCreate ? (
+            <Link href="/cohorts/new" className={buttonClassName('primary')}>
+              New cohort
+            </Link>
+          ) : null}
+        </div>
+      </header>
+      {typeof joined === 'string' ? (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-4 py-2 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+        >
+          You joined {joined}.
+        </p>
+      ) : null}
+      {data.cohorts.length === 0 ? (
+        <p className="text-zinc-700 dark:text-zinc-300">You are not in any cohort yet.</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          {data.cohorts.map((cohort) => (
+            <li key={cohort.id} className="flex items-center justify-between gap-4 px-4 py-3">
+              {cohort.access === 'learner' ? (
+                <span className="font-medium">{cohort.name}</span>
+              ) : (
+                <Link
+                  href={`/cohorts/${cohort.id}` as never}
+                  className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+                >
+                  {cohort.name}
+                </Link>
+              )}
+              <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                {accessLabels[cohort.access]} · {cohort.members}{' '}
+                {cohort.members === 1 ? 'member' : 'members'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,454 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { cohortMembers, cohorts, lessonProgress, quizAttempts, users } from '@/db/schema';
+import { listLessons, listModules } from '@/lib/content';
+import { AppError } from '@/lib/errors';
+import {
+  cohortIdSchema,
+  createCohortSchema,
+  inviteCodeSchema,
+  memberChangeSchema,
+} from '@/lib/validations/cohorts';
+import { passRatio } from './quiz';
+import { requireRole, requireUser, type CurrentUser } from './session';
+
+// No 0/O or 1/I: codes are read aloud and copied by hand.
+const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function generateInviteCode(): string {
+  const bytes = crypto.randomBytes(8);
+  return Array.from(bytes, (byte) => codeAlphabet[byte % codeAlphabet.length]).join('');
+}
+
+/** "K7M2QX9P" → "K7M2-QX9P", for display. */
+export const formatInviteCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+type Access = 'owner' | 'admin' | 'lead' | 'learner';
+
+/** The cohort and what the signed-in user may do with it; not found for everyone else. */
+async function getAccess(user: CurrentUser, cohortIdInput: unknown) {
+  const cohortId = cohortIdSchema.parse(cohortIdInput);
+  const db = await getDb();
+  const [cohort] = await db.select().from(cohorts).where(eq(cohorts.id, cohortId));
+  if (!cohort) throw new AppError('not_found', 'There is no such cohort.');
+  const [membership] = await db
+    .select({ role: cohortMembers.role })
+    .from(cohortMembers)
+    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, user.id)));
+  const access: Access | null =
+    cohort.ownerId === user.id
+      ? 'owner'
+      : user.role === 'admin'
+        ? 'admin'
+        : (membership?.role ?? null);
+  return { cohort, access };
+}
+
+/** Owner, leads and admins see the dashboard; nobody else learns the cohort exists. */
+async function requireDashboardAccess(cohortId: unknown) {
+  const user = await requireUser();
+  const { cohort, access } = await getAccess(user, cohortId);
+  if (access !== 'owner' && access !== 'admin' && access !== 'lead')
+    throw new AppError('not_found', 'There is no such cohort.');
+  return { user, cohort, access };
+}
+
+/** Only the owner and admins change a cohort (leads see it but cannot change it). */
+async function requireManageAccess(cohortId: unknown) {
+  const { user, cohort, access } = await requireDashboardAccess(cohortId);
+  if (access === 'lead') throw new AppError('forbidden', 'Only the cohort owner can change it.');
+  return { user, cohort };
+}
+
+/** Instructors and admins create cohorts; the code is unique (retried on the rare collision). */
+export async function createCohort(input: unknown): Promise<{ id: string }> {
+  const user = await requireRole(['instructor', 'admin']);
+  const { name, startsOn, endsOn } = createCohortSchema.parse(input);
+  const db = await getDb();
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const [row] = await db
+      .insert(cohorts)
+      .values({ name, ownerId: user.id, startsOn, endsOn, inviteCode: generateInviteCode() })
+      .onConflictDoNothing({ target: cohorts.inviteCode })
+      .returning({ id: cohorts.id });
+    if (row) return row;
+  }
+  throw new Error('could not allocate an invite code');
+}
+
+export interface CohortListItem {
+  id: string;
+  name: string;
+  access: Access;
+  members: number;
+}
+
+/** Cohorts the signed-in user owns, leads or belongs to. */
+export async function listMyCohorts(): Promise<CohortListItem[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: cohorts.id,
+      name: cohorts.name,
+      ownerId: cohorts.ownerId,
+      role: sql<
+        'learner' | 'lead' | null
+      >`(select role from cohort_members m where m.cohort_id = ${cohorts.id} and m.user_id = ${user.id})`,
+      members: sql<number>`(select count(*)::int from cohort_members m where m.cohort_id = ${cohorts.id})`,
+    })
+    .from(cohorts)
+    .where(
+      or(
+        eq(cohorts.ownerId, user.id),
+        inArray(
+          cohorts.id,
+          db
+            .select({ id: cohortMembers.cohortId })
+            .from(cohortMembers)
+            .where(eq(cohortMembers.userId, user.id)),
+        ),
+      ),
+    )
+    .orderBy(cohorts.createdAt);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    access: row.ownerId === user.id ? 'owner' : (row.role ?? 'learner'),
+    members: row.members,
+  }));
+}
+
+/** Joins the cohort with this invite code (idempotent). */
+export async function joinCohort(input: unknown): Promise<{ id: string; name: string }> {
+  const user = await requireUser();
+  const inviteCode = inviteCodeSchema.parse((input as { inviteCode?: unknown } | null)?.inviteCode);
+  const db = await getDb();
+  const [cohort] = await db
+    .select({ id: cohorts.id, name: cohorts.name, open: cohorts.enrolmentOpen })
+    .from(cohorts)
+    .where(eq(cohorts.inviteCode, inviteCode));
+  if (!cohort || !cohort.open)
+    throw new AppError(
+      'invalid',
+      'That invite code does not work. Check it with your cohort lead.',
+    );
+  await db
+    .insert(cohortMembers)
+    .values({ cohortId: cohort.id, userId: user.id })
+    .onConflictDoNothing();
+  return { id: cohort.id, name: cohort.name };
+}
+
+export async function leaveCohort(cohortId: unknown): Promise<void> {
+  const user = await requireUser();
+  const id = cohortIdSchema.parse(cohortId);
+  const db = await getDb();
+  await db
+    .delete(cohortMembers)
+    .where(and(eq(cohortMembers.cohortId, id), eq(cohortMembers.userId, user.id)));
+}
+
+/** A new invite code; the old one stops working at once. */
+export async function regenerateInviteCode(cohortId: unknown): Promise<{ inviteCode: string }> {
+  const { cohort } = await requireManageAccess(cohortId);
+  const db = await getDb();
+  const inviteCode = generateInviteCode();
+  await db.update(cohorts).set({ inviteCode }).where(eq(cohorts.id, cohort.id));
+  return { inviteCode: formatInviteCode(inviteCode) };
+}
+
+export async function setEnrolmentOpen(cohortId: unknown, open: boolean): Promise<void> {
+  const { cohort } = await requireManageAccess(cohortId);
+  const db = await getDb();
+  await db.update(cohorts).set({ enrolmentOpen: open }).where(eq(cohorts.id, cohort.id));
+}
+
+export async function removeMember(input: unknown): Promise<void> {
+  const { cohortId, userId } = memberChangeSchema.parse(input);
+  await requireManageAccess(cohortId);
+  const db = await getDb();
+  await db
+    .delete(cohortMembers)
+    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId)));
+}
+
+export async function setMemberRole(input: unknown, role: 'learner' | 'lead'): Promise<void> {
+  const { cohortId, userId } = memberChangeSchema.parse(input);
+  await requireManageAccess(cohortId);
+  const db = await getDb();
+  const [row] = await db
+    .update(cohortMembers)
+    .set({ role })
+    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId)))
+    .returning({ userId: cohortMembers.userId });
+  if (!row) throw new AppError('not_found', 'That person is not a member of this cohort.');
+}
+
+export type CellState = 'not-started' | 'started' | 'completed';
+
+export interface CohortDashboard {
+  cohort: {
+    id: string;
+    name: string;
+    inviteCode: string | null;
+    enrolmentOpen: boolean;
+    canManage: boolean;
+    inactiveDays: number;
+    failedQuizAttempts: number;
+  };
+  summary: { members: number; averageCompletion: number; activeLast7Days: number; atRisk: number };
+  lessons: { id: string; title: string; moduleSlug: string; quizAverage: number | null }[];
+  modules: { slug: string; title: string; completion: number }[];
+  learners: {
+    id: string;
+    name: string;
+    role: 'learner' | 'lead';
+    completed: number;
+    completion: number;
+    lastActiveAt: string | null;
+    cells: Record<
+      string,
+      { state: CellState; completedAt: string | null; bestScore: number | null }
+    >;
+    risks: string[];
+  }[];
+}
+
+/**
+ * The cohort dashboard from a handful of aggregate queries (never one per learner): members,
+ * their progress rows, their last activity, and per-lesson quiz results.
+ */
+export async function getCohortDashboard(
+  cohortId: unknown,
+  now = new Date(),
+): Promise<CohortDashboard> {
+  const { cohort, access } = await requireDashboardAccess(cohortId);
+  const db = await getDb();
+  const members = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      role: cohortMembers.role,
+      joinedAt: cohortMembers.joinedAt,
+    })
+    .from(cohortMembers)
+    .innerJoin(users, eq(users.id, cohortMembers.userId))
+    .where(eq(cohortMembers.cohortId, cohort.id))
+    .orderBy(users.name);
+  const memberIds = db
+    .select({ id: cohortMembers.userId })
+    .from(cohortMembers)
+    .where(eq(cohortMembers.cohortId, cohort.id));
+  const progressRows = await db
+    .select({
+      userId: lessonProgress.userId,
+      lessonId: lessonProgress.lessonId,
+      status: lessonProgress.status,
+      completedAt: lessonProgress.completedAt,
+    })
+    .from(lessonProgress)
+    .where(inArray(lessonProgress.userId, memberIds));
+  const activityRows = await db
+    .select({
+      userId: lessonProgress.userId,
+      last: sql<
+        Date | string | null
+      >`max(greatest(${lessonProgress.lastOpenedAt}, ${lessonProgress.updatedAt}))`,
+    })
+    .from(lessonProgress)
+    .where(inArray(lessonProgress.userId, memberIds))
+    .groupBy(lessonProgress.userId);
+  const quizRows = await db
+    .select({
+      userId: quizAttempts.userId,
+      lessonId: quizAttempts.lessonId,
+      best: sql<number>`max(${quizAttempts.correct}::float / ${quizAttempts.total})`,
+      failed: sql<number>`count(*) filter (where ${quizAttempts.correct}::float / ${quizAttempts.total} < ${passRatio})::int`,
+      last: sql<Date | string>`max(${quizAttempts.createdAt})`,
+    })
+    .from(quizAttempts)
+    .where(inArray(quizAttempts.userId, memberIds))
+    .groupBy(quizAttempts.userId, quizAttempts.lessonId);
+
+  const lessons = listLessons();
+  const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+  const lastActive = new Map<string, Date>();
+  const bump = (userId: string, at: Date | null) => {
+    if (at && (!lastActive.has(userId) || at > lastActive.get(userId)!)) lastActive.set(userId, at);
+  };
+  for (const row of activityRows) bump(row.userId, toDate(row.last));
+  for (const row of quizRows) bump(row.userId, toDate(row.last));
+
+  const day = 86_400_000;
+  const learners = members.map((member) => {
+    const cells: CohortDashboard['learners'][number]['cells'] = {};
+    for (const lesson of lessons)
+      cells[lesson.id] = { state: 'not-started', completedAt: null, bestScore: null };
+    for (const row of progressRows) {
+      if (row.userId === member.id && cells[row.lessonId]) {
+        cells[row.lessonId] = {
+          ...cells[row.lessonId]!,
+          state: row.status,
+          completedAt: row.completedAt?.toISOString() ?? null,
+        };
+      }
+    }
+    const risks: string[] = [];
+    for (const row of quizRows) {
+      if (row.userId !== member.id) continue;
+      if (cells[row.lessonId]) cells[row.lessonId]!.bestScore = Math.round(row.best * 100);
+      if (row.failed >= cohort.failedQuizAttempts) {
+        const title = lessons.find((lesson) => lesson.id === row.lessonId)?.title ?? row.lessonId;
+        risks.push(`Failed the quiz of "${title}" ${row.failed} times`);
+      }
+    }
+    const last = lastActive.get(member.id) ?? null;
+    const idleSince = last ?? member.joinedAt;
+    const idleDays = Math.floor((now.getTime() - idleSince.getTime()) / day);
+    if (idleDays >= cohort.inactiveDays) risks.unshift(`Inactive for ${idleDays} days`);
+    const completed = Object.values(cells).filter((cell) => cell.state === 'completed').length;
+    return {
+      id: member.id,
+      name: member.name ?? 'Unnamed learner',
+      role: member.role,
+      completed,
+      completion: lessons.length ? Math.round((completed / lessons.length) * 100) : 0,
+      lastActiveAt: last?.toISOString() ?? null,
+      cells,
+      risks,
+    };
+  });
+
+  const quizAverage = (lessonId: string) => {
+    const scores = learners
+      .map((learner) => learner.cells[lessonId]?.bestScore)
+      .filter((score): score is number => score !== null && score !== undefined);
+    return scores.length
+      ? Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length)
+      : null;
+  };
+  const canManage = access === 'owner' || access === 'admin';
+  return {
+    cohort: {
+      id: cohort.id,
+      name: cohort.name,
+      inviteCode: canManage ? formatInviteCode(cohort.inviteCode) : null,
+      enrolmentOpen: cohort.enrolmentOpen,
+      canManage,
+      inactiveDays: cohort.inactiveDays,
+      failedQuizAttempts: cohort.failedQuizAttempts,
+    },
+    summary: {
+      members: learners.length,
+      averageCompletion: learners.length
+        ? Math.round(
+            learners.reduce((sum, learner) => sum + learner.completion, 0) / learners.length,
+          )
+        : 0,
+      activeLast7Days: learners.filter(
+        (learner) =>
+          learner.lastActiveAt && now.getTime() - Date.parse(learner.lastActiveAt) < 7 * day,
+      ).length,
+      atRisk: learners.filter((learner) => learner.risks.length > 0).length,
+    },
+    lessons: lessons.map((lesson) => ({
+      id: lesson.id,
+      title: lesson.title,
+      moduleSlug: lesson.moduleSlug,
+      quizAverage: quizAverage(lesson.id),
+    })),
+    modules: listModules().map((module) => {
+      const ids = module.lessons.map((lesson) => lesson.id);
+      const done = learners.reduce(
+        (sum, learner) => sum + ids.filter((id) => learner.cells[id]?.state === 'completed').length,
+        0,
+      );
+      return {
+        slug: module.slug,
+        title: module.title,
+        completion:
+          learners.length && ids.length
+            ? Math.round((done / (learners.length * ids.length)) * 100)
+            : 0,
+      };
+    }),
+    learners,
+  };
+}
+
+/**
+ * One CSV field: quoted when needed, and a value starting with =, +, -, @, tab or carriage return
+ * is prefixed with ' so a spreadsheet shows it as text instead of running it as a formula.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The cohort as CSV, one row per member and lesson, generated member by member from one ordered
+ * query per block of members, so memory stays flat for 10,000 members.
+ */
+export async function* exportCohortCsv(cohortId: unknown): AsyncGenerator<string> {
+  const { cohort } = await requireDashboardAccess(cohortId);
+  const db = await getDb();
+  const lessons = listLessons();
+  yield 'learner,lesson_id,lesson_title,state,completed_at,best_quiz_score_percent\r\n';
+  const pageSize = 500;
+  for (let offset = 0; ; offset += pageSize) {
+    const members = await db
+      .select({ id: users.id, name: users.name })
+      .from(cohortMembers)
+      .innerJoin(users, eq(users.id, cohortMembers.userId))
+      .where(eq(cohortMembers.cohortId, cohort.id))
+      .orderBy(users.name, users.id)
+      .limit(pageSize)
+      .offset(offset);
+    if (members.length === 0) return;
+    const ids = members.map((member) => member.id);
+    const progress = await db
+      .select({
+        userId: lessonProgress.userId,
+        lessonId: lessonProgress.lessonId,
+        status: lessonProgress.status,
+        completedAt: lessonProgress.completedAt,
+      })
+      .from(lessonProgress)
+      .where(inArray(lessonProgress.userId, ids));
+    const quizzes = await db
+      .select({
+        userId: quizAttempts.userId,
+        lessonId: quizAttempts.lessonId,
+        best: sql<number>`max(${quizAttempts.correct}::float / ${quizAttempts.total})`,
+      })
+      .from(quizAttempts)
+      .where(inArray(quizAttempts.userId, ids))
+      .groupBy(quizAttempts.userId, quizAttempts.lessonId);
+    const key = (userId: string, lessonId: string) => `${userId} ${lessonId}`;
+    const progressByKey = new Map(progress.map((row) => [key(row.userId, row.lessonId), row]));
+    const bestByKey = new Map(
+      quizzes.map((row) => [key(row.userId, row.lessonId), Math.round(row.best * 100)]),
+    );
+    let chunk = '';
+    for (const member of members) {
+      for (const lesson of lessons) {
+        const row = progressByKey.get(key(member.id, lesson.id));
+        chunk +=
+          [
+            csvField(member.name ?? 'Unnamed learner'),
+            csvField(lesson.id),
+            csvField(lesson.title),
+            csvField(row?.status ?? 'not-started'),
+            csvField(row?.completedAt?.toISOString() ?? null),
+            csvField(bestByKey.get(key(member.id, lesson.id)) ?? null),
+          ].join(',') + '\r\n';
+      }
+    }
+    yield chunk;
+  }
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it, vi } from 'vitest';
+import { listLessons } from '@/lib/content';
+import {
+  createCohort,
+  csvField,
+  exportCohortCsv,
+  getCohortDashboard,
+  joinCohort,
+  leaveCohort,
+  listMyCohorts,
+  regenerateInviteCode,
+  setEnrolmentOpen,
+  setMemberRole,
+} from '@/lib/dal/cohorts';
+import { setLessonCompletion } from '@/lib/dal/progress';
+import { gradeQuiz } from '@/lib/dal/quiz';
+import { setUserRoleByEmail } from '@/lib/dal/users';
+import { createTestUser } from '../support/factories';
+import { signInAs } from '../support/fake-auth';
+
+vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+
+const lessons = listLessons();
+const lesson = lessons[0]!;
+const wrong = lesson.quiz.map(
+  (question) => (question.choices.indexOf(question.answer) + 1) % question.choices.length,
+);
+
+async function instructor() {
+  const user = await createTestUser({ name: 'Ines Instructor' });
+  await setUserRoleByEmail({ email: user.email, role: 'instructor' });
+  return user;
+}
+
+async function collect(rows: AsyncGenerator<string>) {
+  let text = '';
+  for await (const chunk of rows) text += chunk;
+  return text;
+}
+
+describe('cohorts', () => {
+  it('are created by instructors only, and joined with the invite code however it is typed', async () => {
+    const learner = await createTestUser();
+    signInAs(learner.id);
+    await expect(createCohort({ name: 'Not mine' })).rejects.toMatchObject({ code: 'forbidden' });
+
+    const owner = await instructor();
+    signInAs(owner.id);
+    await expect(createCohort({ name: ' ' })).rejects.toThrow(/Give the cohort a name/);
+    await expect(
+      createCohort({ name: 'Dates', startsOn: '2026-12-10', endsOn: '2026-12-01' }),
+    ).rejects.toThrow(/end date/);
+    const { id } = await createCohort({
+      name: 'Backend guild, winter 2026',
+      startsOn: '2026-12-01',
+    });
+    const code = (await getCohortDashboard(id)).cohort.inviteCode!;
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    signInAs(learner.id);
+    await expect(
+      joinCohort({ inviteCode: code.toLowerCase().replace('-', ' ') }),
+    ).resolves.toMatchObject({ id });
+    await expect(joinCohort({ inviteCode: code })).resolves.toMatchObject({ id }); // idempotent
+    await expect(joinCohort({ inviteCode: 'ZZZZ-ZZZZ' })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    expect(await listMyCohorts()).toEqual([
+      expect.objectContaining({ id, access: 'learner', members: 1 }),
+    ]);
+    // A member who is not a lead cannot see the dashboard.
+    await expect(getCohortDashboard(id)).rejects.toMatchObject({ code: 'not_found' });
+    await leaveCohort(id);
+    expect(await listMyCohorts()).toEqual([]);
+  });
+
+  it('show completion, quiz results and at-risk reasons computed for an injected clock', async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id } = await createCohort({ name: 'Risk cohort' });
+    const code = (await getCohortDashboard(id)).cohort.inviteCode!;
+    const ada = await createTestUser({ name: 'Ada Active' });
+    const bo = await createTestUser({ name: 'Bo Quiet' });
+    for (const user of [ada, bo]) {
+      signInAs(user.id);
+      await joinCohort({ inviteCode: code });
+    }
+    signInAs(ada.id);
+    await setLessonCompletion({ lessonId: lesson.id, completed: true });
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      await gradeQuiz({
+        lessonId: lessons[1]!.id,
+        answers: lessons[1]!.quiz.map(() => wrong[0]! % 2),
+      });
+
+    signInAs(owner.id);
+    const today = await getCohortDashboard(id);
+    const adaRow = today.learners.find((learner) => learner.id === ada.id)!;
+    expect(adaRow.cells[lesson.id]).toMatchObject({ state: 'completed' });
+    expect(adaRow.completion).toBe(Math.round(100 / lessons.length));
+    expect(adaRow.risks.some((risk) => /Failed the quiz of ".*" 3 times/.test(risk))).toBe(true);
+    expect(today.summary).toMatchObject({ members: 2, activeLast7Days: 1 });
+    expect(today.learners.find((learner) => learner.id === bo.id)!.risks).toEqual([]);
+
+    const nextWeek = await getCohortDashboard(id, new Date(Date.now() + 8 * 86_400_000));
+    expect(nextWeek.learners.find((learner) => learner.id === bo.id)!.risks).toEqual([
+      'Inactive for 8 days',
+    ]);
+    expect(nextWeek.summary.atRisk).toBe(2);
+  });
+
+  it('let leads see but not change, and refuse everyone else without revealing anything', async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id: x } = await createCohort({ name: 'Cohort X' });
+    const { id: y } = await createCohort({ name: 'Cohort Y' });
+    const codeX = (await getCohortDashboard(x)).cohort.inviteCode!;
+    const codeY = (await getCohortDashboard(y)).cohort.inviteCode!;
+    const lead = await createTestUser({ name: 'Lee Lead' });
+    const secret = await createTestUser({ name: 'Yasmin Only-In-Y' });
+    signInAs(lead.id);
+    await joinCohort({ inviteCode: codeX });
+    signInAs(secret.id);
+    await joinCohort({ inviteCode: codeY });
+    signInAs(owner.id);
+    await setMemberRole({ cohortId: x, userId: lead.id }, 'lead');
+
+    signInAs(lead.id);
+    const asLead = await getCohortDashboard(x);
+    expect(asLead.cohort).toMatchObject({ canManage: false, inviteCode: null });
+    await expect(regenerateInviteCode(x)).rejects.toMatchObject({ code: 'forbidden' });
+    // A lead of X asking for Y: refused, and nothing about Y comes back.
+    const refusal = await getCohortDashboard(y).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'not_found' });
+    expect(JSON.stringify(refusal)).not.toContain('Yasmin');
+    await expect(collect(exportCohortCsv(y))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getCohortDashboard('not-a-uuid')).rejects.toThrow();
+  });
+
+  it('stop accepting an old code after a new one, and any code once enrolment is closed', async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id } = await createCohort({ name: 'Rotating' });
+    const oldCode = (await getCohortDashboard(id)).cohort.inviteCode!;
+    const { inviteCode: newCode } = await regenerateInviteCode(id);
+    expect(newCode).not.toBe(oldCode);
+    const learner = await createTestUser();
+    signInAs(learner.id);
+    await expect(joinCohort({ inviteCode: oldCode })).rejects.toMatchObject({ code: 'invalid' });
+    signInAs(owner.id);
+    await setEnrolmentOpen(id, false);
+    signInAs(learner.id);
+    await expect(joinCohort({ inviteCode: newCode })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('export every member × lesson as CSV, with names that cannot run as formulas', async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id } = await createCohort({ name: 'CSV cohort' });
+    const code = (await getCohortDashboard(id)).cohort.inviteCode!;
+    const mallory = await createTestUser({ name: '=HYPERLINK("https://evil.example","click")' });
+    const quinn = await createTestUser({ name: 'Quinn, "Q" Smith' });
+    for (const user of [mallory, quinn]) {
+      signInAs(user.id);
+      await joinCohort({ inviteCode: code });
+    }
+    signInAs(mallory.id);
+    await setLessonCompletion({ lessonId: lesson.id, completed: true });
+    signInAs(owner.id);
+    const csv = await collect(exportCohortCsv(id));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'learner,lesson_id,lesson_title,state,completed_at,best_quiz_score_percent',
+    );
+    expect(lines).toHaveLength(1 + 2 * lessons.length);
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")",${lesson.id},`);
+    expect(csv).toContain('"Quinn, ""Q"" Smith"');
+    expect(
+      lines.filter((line) => line.includes(`${lesson.id},`) && line.includes(',completed,')),
+    ).toHaveLength(1);
+    for (const value of ['+1', '-1', '@SUM(A1)', '\tx'])
+      expect(csvField(value).replace(/^"/, '')).toMatch(/^'/);
+  });
+});
