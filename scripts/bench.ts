@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { getSearchIndex, searchCourse } from '@/lib/content/search';
+import { getDatabaseConfig, parseEnv } from '@/lib/env';
+import { benchCohorts, type CohortBenchRow } from './bench-cohorts';
 
 const root = process.cwd();
 const appDir = path.join(root, '.next', 'server', 'app');
@@ -112,7 +114,7 @@ function measureSearch() {
   };
 }
 
-function main() {
+async function main() {
   ensureBuild();
   const pages = listHtml(appDir)
     .filter((file) => !path.basename(file).startsWith('_global-error'))
@@ -151,6 +153,18 @@ function main() {
       `median ${search.medianMs.toFixed(2)} ms, p95 ${search.p95Ms.toFixed(2)} ms, max ${search.maxMs.toFixed(2)} ms ` +
       `(budget 50 ms); index built once in ${search.indexBuildMs.toFixed(0)} ms at server start`,
   );
+  console.log('\nCohort dashboard server time (5 runs each, aggregate queries + assembly):');
+  const cohortRows: CohortBenchRow[] = await benchCohorts({
+    driver: 'pglite',
+    dataDir: 'memory://',
+  });
+  const server = getDatabaseConfig(parseEnv());
+  if (server.driver !== 'pglite') cohortRows.push(...(await benchCohorts(server)));
+  for (const row of cohortRows) {
+    console.log(
+      `  ${row.driver.padEnd(7)} ${String(row.learners).padStart(6)} learners: median ${row.medianMs.toFixed(0)} ms (min ${row.minMs.toFixed(0)}, max ${row.maxMs.toFixed(0)})`,
+    );
+  }
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(
     path.join(root, 'bench', 'results.json'),
@@ -163,4 +177,7 @@ function main() {
   console.log('\nWritten to bench/results.json');
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -5,11 +5,11 @@ import { lessonProgress, quizAttempts } from '@/db/schema';
 import { getLessonById } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { quizSubmissionSchema } from '@/lib/validations/quiz';
+import { passRatio } from './quiz-rules';
 import { scheduleWrongAnswers } from './review';
 import { verifySession, requireUser } from './session';
 
-/** Passing is at least two thirds correct; it marks the lesson completed. */
-export const passRatio = 2 / 3;
+export { passRatio } from './quiz-rules';
 
 export interface QuestionResult {
   correct: boolean;

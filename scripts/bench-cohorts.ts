@@ -1,0 +1,105 @@
+// Cohort dashboard server time for cohorts of 200, 2,000 and 10,000 learners over the whole course,
+// on an in-memory PGlite (and on DATABASE_URL's server when set: use a scratch database, the rows
+// it adds are removed at the end). Part of `npm run bench`.
+import { eq, inArray, sql } from 'drizzle-orm';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { cohorts, users } from '@/db/schema';
+import { listLessons } from '@/lib/content';
+import { computeCohortDashboard } from '@/lib/dal/cohort-dashboard';
+import type { DatabaseConfig } from '@/lib/env';
+
+export const cohortSizes = [200, 2_000, 10_000] as const;
+
+async function seed(handle: DatabaseHandle, size: number, run: string): Promise<string> {
+  const db = handle.db;
+  const lessonIds = listLessons().map((lesson) => lesson.id);
+  const prefix = `bench-${run}-${size}-`;
+  const ownerId = `${prefix}owner`;
+  await db.insert(users).values({
+    id: ownerId,
+    name: 'Bench owner',
+    email: `${ownerId}@example.test`,
+    role: 'instructor',
+  });
+  await db.execute(sql`
+    insert into users (id, name, email)
+    select ${prefix} || g, 'Learner ' || g, ${prefix} || g || '@example.test' from generate_series(1, ${size}) g`);
+  const [cohort] = await db
+    .insert(cohorts)
+    .values({
+      name: `Bench ${size}`,
+      ownerId,
+      inviteCode: `B${run.slice(0, 3)}${String(size).padStart(5, '0')}`.slice(0, 8).toUpperCase(),
+    })
+    .returning({ id: cohorts.id });
+  const cohortId = cohort!.id;
+  await db.execute(
+    sql`insert into cohort_members (cohort_id, user_id) select ${cohortId}, ${prefix} || g from generate_series(1, ${size}) g`,
+  );
+  // Each learner has opened about half the lessons and completed most of those; a third tried quizzes.
+  await db.execute(sql`
+    insert into lesson_progress (user_id, lesson_id, status, started_at, completed_at, last_opened_at, updated_at)
+    select ${prefix} || g, l, case when random() < 0.7 then 'completed'::progress_status else 'started'::progress_status end,
+           now() - (random() * interval '30 days'), now() - (random() * interval '20 days'), now() - (random() * interval '10 days'), now()
+    from generate_series(1, ${size}) g cross join unnest(string_to_array(${lessonIds.join(',')}, ',')) l where random() < 0.5`);
+  await db.execute(sql`
+    insert into quiz_attempts (user_id, lesson_id, answers, correct, total, created_at)
+    select ${prefix} || g, l, '[0,1,2,0]'::jsonb, floor(random() * 5)::int, 4, now() - (random() * interval '20 days')
+    from generate_series(1, ${size}) g cross join unnest(string_to_array(${lessonIds.join(',')}, ',')) l where random() < 0.3`);
+  return cohortId;
+}
+
+export interface CohortBenchRow {
+  driver: string;
+  learners: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+export async function benchCohorts(config: DatabaseConfig, runs = 5): Promise<CohortBenchRow[]> {
+  const handle = await openDatabase(config);
+  const run = Math.random().toString(36).slice(2, 8);
+  const rows: CohortBenchRow[] = [];
+  try {
+    await handle.migrate();
+    for (const size of cohortSizes) {
+      const cohortId = await seed(handle, size, run);
+      const [cohort] = await handle.db.select().from(cohorts).where(eq(cohorts.id, cohortId));
+      await computeCohortDashboard(handle.db, cohort!, true); // warm-up
+      const timings: number[] = [];
+      for (let index = 0; index < runs; index += 1) {
+        const start = performance.now();
+        const dashboard = await computeCohortDashboard(handle.db, cohort!, true);
+        timings.push(performance.now() - start);
+        if (dashboard.learners.length !== size)
+          throw new Error(`expected ${size} learners, got ${dashboard.learners.length}`);
+      }
+      timings.sort((a, b) => a - b);
+      rows.push({
+        driver: handle.driver,
+        learners: size,
+        medianMs: timings[Math.floor(runs / 2)]!,
+        minMs: timings[0]!,
+        maxMs: timings.at(-1)!,
+      });
+    }
+  } finally {
+    if (handle.driver !== 'pglite') {
+      // Remove what the benchmark added to a server database (members, progress and attempts cascade).
+      const ids = await handle.db
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`${users.id} like ${`bench-${run}-%`}`);
+      if (ids.length > 0)
+        await handle.db.delete(users).where(
+          inArray(
+            users.id,
+            ids.map((row) => row.id),
+          ),
+        );
+    }
+    await handle.close();
+  }
+  return rows;
+}
