@@ -51,6 +51,8 @@ test('the theme choice overrides the system and is remembered without a flash', 
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/learn');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  // The selector reacts once hydrated; the header's sign-in link appears only then.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.getByLabel('Colour theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   // On the next page load the theme is applied by the inline script before any React code runs.

@@ -20,6 +20,8 @@ test.describe('without JavaScript', () => {
 
 test('Ctrl+K opens the search dialog from any page', async ({ page }) => {
   await page.goto('/learn');
+  // The shortcut listens once the page is hydrated; the header's sign-in link appears only then.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Search the course' });
   await expect(dialog).toBeVisible();

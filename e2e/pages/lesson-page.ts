@@ -9,6 +9,8 @@ export class LessonPage {
   async open(href: string) {
     await this.page.goto(href);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Hydrated and loaded: the progress box has fetched the learner's state.
+    await expect(this.progress()).toHaveAttribute('aria-busy', 'false');
   }
 
   async markComplete() {
