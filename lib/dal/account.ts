@@ -3,6 +3,8 @@ import { eq, like, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   auditLog,
+  cohortMembers,
+  cohorts,
   authThrottles,
   bookmarks,
   lessonNotes,
@@ -79,7 +81,11 @@ export async function exportMyData() {
       .select({ lessonId: bookmarks.lessonId, createdAt: bookmarks.createdAt })
       .from(bookmarks)
       .where(eq(bookmarks.userId, user.id)),
-    cohortMemberships: [],
+    cohortMemberships: await db
+      .select({ cohort: cohorts.name, role: cohortMembers.role, joinedAt: cohortMembers.joinedAt })
+      .from(cohortMembers)
+      .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+      .where(eq(cohortMembers.userId, user.id)),
     auditEntries: audit.map((entry) => ({
       action: entry.action,
       createdAt: entry.createdAt,

@@ -3,15 +3,9 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookmarks, lessonNotes } from '@/db/schema';
 import { getLessonById, type Lesson } from '@/lib/content';
-import { AppError } from '@/lib/errors';
 import { saveNoteSchema, setBookmarkSchema } from '@/lib/validations/notes';
+import { requireLesson } from './progress';
 import { requireUser } from './session';
-
-function requireLesson(lessonId: string) {
-  const lesson = getLessonById(lessonId);
-  if (!lesson) throw new AppError('not_found', 'That lesson does not exist.');
-  return lesson;
-}
 
 /** Saves the signed-in learner's note on a lesson (an upsert; an empty note is deleted). */
 export async function saveNote(input: unknown): Promise<{ savedAt: string }> {

@@ -17,7 +17,8 @@ export interface LessonProgressDto {
   updated: boolean;
 }
 
-function requireLesson(lessonId: string): Lesson {
+/** The published lesson with this id, or AppError('not_found'). */
+export function requireLesson(lessonId: string): Lesson {
   const lesson = getLessonById(lessonId);
   if (!lesson) throw new AppError('not_found', 'That lesson does not exist.');
   return lesson;

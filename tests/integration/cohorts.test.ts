@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { listLessons } from '@/lib/content';
+import { exportMyData } from '@/lib/dal/account';
 import {
   createCohort,
   csvField,
@@ -67,6 +68,10 @@ describe('cohorts', () => {
     });
     expect(await listMyCohorts()).toEqual([
       expect.objectContaining({ id, access: 'learner', members: 1 }),
+    ]);
+    // The learner's data export lists the membership.
+    expect((await exportMyData()).cohortMemberships).toEqual([
+      expect.objectContaining({ cohort: 'Backend guild, winter 2026', role: 'learner' }),
     ]);
     // A member who is not a lead cannot see the dashboard.
     await expect(getCohortDashboard(id)).rejects.toMatchObject({ code: 'not_found' });
