@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z, ZodError } from 'zod';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
@@ -9,11 +10,18 @@ import { getClientIp } from '@/lib/auth/client-ip';
 import { listOAuthProviders } from '@/lib/auth/providers';
 import { deleteMyAccount } from '@/lib/dal/account';
 import { requestPasswordReset, resetPassword } from '@/lib/dal/password-reset';
+import {
+  confirmSignUp,
+  signUpLinkHours,
+  signUpNeedsConfirmation,
+  startSignUp,
+} from '@/lib/dal/sign-up';
 import { getPublicBaseUrl } from '@/lib/public-url';
 import { changePassword, createUser } from '@/lib/dal/users';
 import { AppError } from '@/lib/errors';
 import {
   changePasswordSchema,
+  confirmSignUpSchema,
   requestResetSchema,
   resetPasswordSchema,
   signInSchema,
@@ -24,6 +32,7 @@ import { callbackPathSchema } from '@/lib/validations/navigation';
 /** Form state: never carries the password back to the browser. */
 export type AuthFormState =
   | { status: 'idle' }
+  | { status: 'sent'; message: string }
   | (Exclude<ActionResult<never>, { status: 'success' }> & {
       values: { name?: string; email?: string };
     });
@@ -58,8 +67,18 @@ export async function signUpAction(
   const values = { name: input.name, email: input.email };
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ...invalidResult(parsed.error), values };
+  const requestHeaders = await headers();
+  const ip = getClientIp(requestHeaders);
   try {
-    await createUser(parsed.data, { ip: getClientIp(await headers()) });
+    if (signUpNeedsConfirmation()) {
+      await startSignUp(parsed.data, { ip, baseUrl: getPublicBaseUrl(requestHeaders) });
+      // The same answer whether or not the address already has an account.
+      return {
+        status: 'sent',
+        message: `Check your inbox: we have sent a message to ${parsed.data.email}. Open its link within ${signUpLinkHours} hours to finish creating your account. If the address already has an account, the message says how to sign in.`,
+      };
+    }
+    await createUser(parsed.data, { ip });
   } catch (error) {
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message, values };
@@ -266,4 +285,26 @@ export async function signInWithProviderAction(formData: FormData): Promise<void
   await signIn(provider, {
     redirectTo: callbackPathSchema.parse(field(formData, 'callbackUrl') || '/dashboard'),
   });
+}
+
+/** Finishes a sign-up from its e-mailed link, then sends the learner to sign in. */
+export async function confirmSignUpAction(
+  _previous: PasswordFormState,
+  formData: FormData,
+): Promise<PasswordFormState> {
+  const parsed = confirmSignUpSchema.safeParse({ token: field(formData, 'token') });
+  if (!parsed.success) return invalidResult(parsed.error);
+  try {
+    await confirmSignUp(parsed.data);
+  } catch (error) {
+    if (error instanceof AppError)
+      return { status: 'error', code: error.code, message: error.message };
+    console.error('Sign-up confirmation failed', error);
+    return {
+      status: 'error',
+      code: 'internal',
+      message: 'We could not create your account. Please try again.',
+    };
+  }
+  redirect('/sign-in?confirmed=1');
 }

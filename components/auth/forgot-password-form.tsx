@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { requestPasswordResetAction, type ResetRequestState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { FormStatus } from './form-status';
+import { FormStatus, SentNotice } from './form-status';
 
 export function ForgotPasswordForm() {
   const [state, formAction, pending] = useActionState<ResetRequestState, FormData>(
@@ -13,16 +13,7 @@ export function ForgotPasswordForm() {
       status: 'idle',
     },
   );
-  if (state.status === 'sent') {
-    return (
-      <p
-        role="status"
-        className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
-      >
-        {state.message}
-      </p>
-    );
-  }
+  if (state.status === 'sent') return <SentNotice message={state.message} />;
   const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
   return (
     <form action={formAction} className="space-y-5" noValidate>

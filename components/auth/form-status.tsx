@@ -10,3 +10,15 @@ export function FormStatus({ message }: { message?: string }) {
     </div>
   );
 }
+
+/** What a form turns into once it has done its job (for example "we sent you an e-mail"). */
+export function SentNotice({ message }: { message: string }) {
+  return (
+    <p
+      role="status"
+      className="rounded-md bg-emerald-50 px-4 py-3 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+    >
+      {message}
+    </p>
+  );
+}

@@ -11,7 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     status: 'idle',
   });
   const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
-  const values = state.status === 'idle' ? {} : state.values;
+  const values = 'values' in state ? state.values : {};
   return (
     <form action={formAction} className="space-y-5" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}

@@ -4,12 +4,13 @@ import { useActionState } from 'react';
 import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
-import { FormStatus } from './form-status';
+import { FormStatus, SentNotice } from './form-status';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction, pending] = useActionState<AuthFormState, FormData>(signUpAction, {
     status: 'idle',
   });
+  if (state.status === 'sent') return <SentNotice message={state.message} />;
   const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
   const values = state.status === 'idle' ? {} : state.values;
   return (

@@ -47,3 +47,15 @@ export const passwordResetTokens = pgTable(
   },
   (table) => [index('password_reset_tokens_user_id_idx').on(table.userId)],
 );
+
+// Sign-ups waiting for their e-mail link (when the portal can send e-mail). The account is only
+// created once the link is used, so the sign-up form never reveals whether an address is taken.
+// One row per address: a second sign-up replaces the first. Only the token's hash is stored.
+export const pendingSignUps = pgTable('pending_sign_ups', {
+  email: text('email').primaryKey(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+});

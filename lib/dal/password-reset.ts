@@ -1,8 +1,8 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { passwordResetTokens, users } from '@/db/schema';
+import { createLinkToken, hashLinkToken as hashToken } from '@/lib/auth/link-tokens';
 import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
@@ -10,8 +10,6 @@ import { requestResetSchema, resetPasswordSchema } from '@/lib/validations/auth'
 import { consumeRateLimit, resetRequestLimit } from './throttle';
 
 export const resetLinkMinutes = 30;
-
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 /**
  * Starts a password reset. Whatever the e-mail, the caller sees the same outcome, so the form does
@@ -30,7 +28,7 @@ export async function requestPasswordReset(
     .where(eq(users.email, email))
     .limit(1);
   if (!user) return;
-  const token = crypto.randomBytes(32).toString('base64url');
+  const token = createLinkToken();
   await db.insert(passwordResetTokens).values({
     tokenHash: hashToken(token),
     userId: user.id,

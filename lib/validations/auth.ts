@@ -63,3 +63,10 @@ export const resetPasswordSchema = z.object({
     .max(200),
   newPassword: newPasswordSchema,
 });
+
+export const confirmSignUpSchema = z.object({
+  token: z
+    .string({ message: 'This link is incomplete.' })
+    .min(20, 'This link is incomplete.')
+    .max(200, 'This link is not valid.'),
+});

@@ -29,6 +29,7 @@ describe(`database (${expected})`, () => {
       'lesson_notes',
       'lesson_progress',
       'password_reset_tokens',
+      'pending_sign_ups',
       'quiz_attempts',
       'review_items',
       'sessions',

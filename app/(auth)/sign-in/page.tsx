@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signInWithProviderAction } from '@/app/(auth)/actions';
+import { SentNotice } from '@/components/auth/form-status';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { buttonClassName } from '@/components/ui/button';
 import { listOAuthProviders } from '@/lib/auth/providers';
@@ -11,13 +12,16 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; confirmed?: string | string[] }>;
 }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, confirmed } = await searchParams;
   const returnTo = callbackPathSchema.parse(callbackUrl);
   return (
     <div className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-zinc-950 dark:text-white">Sign in</h1>
+      {confirmed === '1' ? (
+        <SentNotice message="Your account is ready. Sign in with the password you chose." />
+      ) : null}
       {listOAuthProviders().map((provider) => (
         <form key={provider.id} action={signInWithProviderAction}>
           <input type="hidden" name="provider" value={provider.id} />
