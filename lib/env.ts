@@ -21,6 +21,8 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   // Sign-ups allowed per IP per hour.
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  // How many proxies in front of the portal append to X-Forwarded-For (see lib/auth/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   AUTH_SECRET: optionalString,
   // smtp://user:pass@host:587 or smtps://...: password-reset e-mails go out through it. Unset in
   // local use, the e-mail (with its link) is printed to the server log instead.
