@@ -3,8 +3,8 @@
 // it adds are removed at the end). Part of `npm run bench`.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
-import { cohorts, users } from '@/db/schema';
-import { listLessons } from '@/lib/content';
+import { cohortDueDates, cohorts, users } from '@/db/schema';
+import { listLessons, listModules } from '@/lib/content';
 import { computeCohortDashboard } from '@/lib/dal/cohort-dashboard';
 import type { DatabaseConfig } from '@/lib/env';
 
@@ -46,6 +46,15 @@ async function seed(handle: DatabaseHandle, size: number, run: string): Promise<
     insert into quiz_attempts (user_id, lesson_id, answers, correct, total, created_at)
     select ${prefix} || g, l, '[0,1,2,0]'::jsonb, floor(random() * 5)::int, 4, now() - (random() * interval '20 days')
     from generate_series(1, ${size}) g cross join unnest(string_to_array(${lessonIds.join(',')}, ',')) l where random() < 0.3`);
+  // A schedule: the first three modules were due over the past weeks, so "behind" is computed too.
+  const modules = listModules().slice(0, 3);
+  await db.insert(cohortDueDates).values(
+    modules.map((module, index) => ({
+      cohortId,
+      unit: module.slug,
+      dueOn: new Date(Date.now() - (3 - index) * 7 * 86_400_000).toISOString().slice(0, 10),
+    })),
+  );
   return cohortId;
 }
 
