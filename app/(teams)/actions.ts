@@ -8,9 +8,13 @@ import {
   leaveCohort,
   regenerateInviteCode,
   removeMember,
+  sendNudge,
+  setCohortSchedule,
   setEnrolmentOpen,
   setMemberRole,
+  updateCohortThresholds,
 } from '@/lib/dal/cohorts';
+import { dismissNotification } from '@/lib/dal/notifications';
 import { AppError } from '@/lib/errors';
 import { ZodError } from 'zod';
 
@@ -93,4 +97,54 @@ export async function setMemberRoleAction(
   role: 'learner' | 'lead',
 ) {
   return runAction(() => setMemberRole({ cohortId, userId }, role === 'lead' ? 'lead' : 'learner'));
+}
+
+export type CohortSettingsState = { status: 'idle' } | ActionResult<{ savedAt: string }>;
+
+/** The at-risk thresholds, from the settings form. */
+export async function updateThresholdsAction(
+  cohortId: string,
+  _previous: CohortSettingsState,
+  formData: FormData,
+): Promise<CohortSettingsState> {
+  return runAction(async () => {
+    await updateCohortThresholds(cohortId, {
+      inactiveDays: formData.get('inactiveDays'),
+      failedQuizAttempts: formData.get('failedQuizAttempts'),
+      behindLessons: formData.get('behindLessons'),
+    });
+    return { savedAt: new Date().toISOString() };
+  });
+}
+
+/** The schedule form: one date field per module and lesson, named "due:<unit>"; empty = no date. */
+export async function setScheduleAction(
+  cohortId: string,
+  _previous: CohortSettingsState,
+  formData: FormData,
+): Promise<CohortSettingsState> {
+  return runAction(async () => {
+    const entries: { unit: string; dueOn: string }[] = [];
+    for (const [name, value] of formData) {
+      if (!name.startsWith('due:') || typeof value !== 'string' || value.trim() === '') continue;
+      entries.push({ unit: name.slice(4), dueOn: value.trim() });
+    }
+    await setCohortSchedule(cohortId, entries);
+    return { savedAt: new Date().toISOString() };
+  });
+}
+
+export type NudgeState = { status: 'idle' } | ActionResult<{ emailed: boolean }>;
+
+export async function sendNudgeAction(
+  cohortId: string,
+  userId: string,
+  _previous: NudgeState,
+  formData: FormData,
+): Promise<NudgeState> {
+  return runAction(() => sendNudge({ cohortId, userId, message: formData.get('message') }));
+}
+
+export async function dismissNotificationAction(id: number) {
+  return runAction(() => dismissNotification(id));
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import {
+  leaveCohortAction,
   regenerateInviteCodeAction,
   removeMemberAction,
   setEnrolmentAction,
@@ -113,5 +114,32 @@ export function MemberActions({
         Remove<span className="sr-only"> {name}</span>
       </button>
     </span>
+  );
+}
+
+/** A member leaves the cohort (after confirming); its leads stop seeing their progress. */
+export function LeaveCohortButton({ cohortId, name }: { cohortId: string; name: string }) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
+  return (
+    <div className="space-y-1">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => {
+          if (!window.confirm(`Leave ${name}? Its leads will no longer see your progress.`)) return;
+          startTransition(async () => {
+            const result = await leaveCohortAction(cohortId);
+            if (result.status === 'success') router.push('/cohorts');
+            else setError(result.message);
+          });
+        }}
+        className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950/40"
+      >
+        Leave cohort
+      </button>
+      {error ? <p className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -33,6 +34,8 @@ export const cohorts = pgTable(
     // At-risk thresholds (days without activity; failed attempts at one quiz).
     inactiveDays: integer('inactive_days').notNull().default(7),
     failedQuizAttempts: integer('failed_quiz_attempts').notNull().default(3),
+    // Flagged when this many lessons are past their due date and not completed.
+    behindLessons: integer('behind_lessons').notNull().default(2),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('cohorts_owner_id_idx').on(table.ownerId)],
@@ -54,4 +57,38 @@ export const cohortMembers = pgTable(
     primaryKey({ columns: [table.cohortId, table.userId] }),
     index('cohort_members_user_id_idx').on(table.userId),
   ],
+);
+
+// The cohort's optional schedule: a due date per module (unit = module slug) or per lesson
+// (unit = lesson id, "module/lesson"). A lesson's own date wins over its module's.
+export const cohortDueDates = pgTable(
+  'cohort_due_dates',
+  {
+    cohortId: text('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    unit: text('unit').notNull(),
+    dueOn: date('due_on').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.cohortId, table.unit] })],
+);
+
+// In-app notifications, shown on the learner's dashboard. A nudge is one per cohort, learner and
+// day (dedupe_key), so a double click or a second lead on the same day does not pile them up.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cohortId: text('cohort_id').references(() => cohorts.id, { onDelete: 'cascade' }),
+    senderId: text('sender_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { mode: 'date', withTimezone: true }),
+  },
+  (table) => [index('notifications_user_id_created_at_idx').on(table.userId, table.createdAt)],
 );

@@ -9,6 +9,7 @@ import {
   bookmarks,
   lessonNotes,
   lessonProgress,
+  notifications,
   quizAttempts,
   users,
 } from '@/db/schema';
@@ -86,6 +87,17 @@ export async function exportMyData() {
       .from(cohortMembers)
       .innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
       .where(eq(cohortMembers.userId, user.id)),
+    notifications: await db
+      .select({
+        kind: notifications.kind,
+        message: notifications.message,
+        cohort: cohorts.name,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
+      .from(notifications)
+      .leftJoin(cohorts, eq(cohorts.id, notifications.cohortId))
+      .where(eq(notifications.userId, user.id)),
     auditEntries: audit.map((entry) => ({
       action: entry.action,
       createdAt: entry.createdAt,

@@ -2,19 +2,38 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { cohortMembers, cohorts, lessonProgress, quizAttempts, users } from '@/db/schema';
-import { listLessons } from '@/lib/content';
+import {
+  cohortDueDates,
+  cohortMembers,
+  cohorts,
+  lessonProgress,
+  notifications,
+  quizAttempts,
+  users,
+} from '@/db/schema';
+import { now } from '@/lib/clock';
+import { parseEnv } from '@/lib/env';
+import { sendMail } from '@/lib/mail';
+import { listLessons, listModules } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import {
   cohortIdSchema,
+  cohortScheduleSchema,
+  cohortThresholdsSchema,
   createCohortSchema,
   inviteCodeSchema,
   memberChangeSchema,
+  nudgeSchema,
 } from '@/lib/validations/cohorts';
-import { computeCohortDashboard, formatInviteCode, type CohortDashboard } from './cohort-dashboard';
+import {
+  computeCohortDashboard,
+  formatInviteCode,
+  type CohortDashboard,
+  type LearnerRow,
+} from './cohort-dashboard';
 import { requireRole, requireUser, type CurrentUser } from './session';
 
-export type { CellState, CohortDashboard } from './cohort-dashboard';
+export type { Cell, CellState, CohortDashboard, LearnerRow } from './cohort-dashboard';
 
 // No 0/O or 1/I: codes are read aloud and copied by hand.
 const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -189,15 +208,148 @@ export async function setMemberRole(input: unknown, role: 'learner' | 'lead'): P
 /** The dashboard of a cohort, for its owner, its leads and admins. */
 export async function getCohortDashboard(
   cohortId: unknown,
-  now = new Date(),
+  at: Date = now(),
 ): Promise<CohortDashboard> {
   const { cohort, access } = await requireDashboardAccess(cohortId);
   return computeCohortDashboard(
     await getDb(),
     cohort,
     access === 'owner' || access === 'admin',
-    now,
+    at,
   );
+}
+
+export interface MyCohortView {
+  cohort: Pick<
+    CohortDashboard['cohort'],
+    'id' | 'name' | 'startsOn' | 'endsOn' | 'inactiveDays' | 'failedQuizAttempts' | 'behindLessons'
+  >;
+  today: string;
+  lessons: CohortDashboard['lessons'];
+  modules: CohortDashboard['modules'];
+  /** Exactly the row the cohort's dashboard shows about the signed-in member. */
+  me: LearnerRow;
+}
+
+/** "What my cohort leads see": the dashboard's data about the signed-in member, and nothing else. */
+export async function getMyCohortView(cohortId: unknown, at: Date = now()): Promise<MyCohortView> {
+  const user = await requireUser();
+  const { cohort } = await getAccess(user, cohortId);
+  const db = await getDb();
+  const [membership] = await db
+    .select({ role: cohortMembers.role })
+    .from(cohortMembers)
+    .where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.userId, user.id)));
+  if (!membership) throw new AppError('not_found', 'There is no such cohort.');
+  const view = await computeCohortDashboard(db, cohort, false, at, { onlyUserId: user.id });
+  const me = view.learners[0];
+  if (!me) throw new AppError('not_found', 'There is no such cohort.');
+  return {
+    cohort: {
+      id: view.cohort.id,
+      name: view.cohort.name,
+      startsOn: view.cohort.startsOn,
+      endsOn: view.cohort.endsOn,
+      inactiveDays: view.cohort.inactiveDays,
+      failedQuizAttempts: view.cohort.failedQuizAttempts,
+      behindLessons: view.cohort.behindLessons,
+    },
+    today: view.today,
+    // Per-lesson quiz averages and module completion are about the whole cohort: not shown here.
+    lessons: view.lessons.map((lesson) => ({ ...lesson, quizAverage: null })),
+    modules: view.modules.map((module) => ({ ...module, completion: 0 })),
+    me,
+  };
+}
+
+/** What the signed-in user may do on the cohort page: the dashboard, their own view, or nothing. */
+export async function getCohortPageKind(cohortId: unknown): Promise<'dashboard' | 'member'> {
+  const user = await requireUser();
+  const { access } = await getAccess(user, cohortId);
+  if (access === 'owner' || access === 'admin' || access === 'lead') return 'dashboard';
+  if (access === 'learner') return 'member';
+  throw new AppError('not_found', 'There is no such cohort.');
+}
+
+/** The at-risk thresholds (owner and admins). */
+export async function updateCohortThresholds(cohortId: unknown, input: unknown): Promise<void> {
+  const { cohort } = await requireManageAccess(cohortId);
+  const thresholds = cohortThresholdsSchema.parse(input);
+  const db = await getDb();
+  await db.update(cohorts).set(thresholds).where(eq(cohorts.id, cohort.id));
+}
+
+/**
+ * Replaces the cohort's schedule (owner and admins). Every unit must be a published module or
+ * lesson. The old dates are removed and the new ones written in one transaction, so a failure
+ * leaves the previous schedule whole and repeating the call changes nothing.
+ */
+export async function setCohortSchedule(cohortId: unknown, input: unknown): Promise<void> {
+  const { cohort } = await requireManageAccess(cohortId);
+  const entries = cohortScheduleSchema.parse(input);
+  const known = new Set([
+    ...listModules().map((module) => module.slug),
+    ...listLessons().map((lesson) => lesson.id),
+  ]);
+  const unknown = entries.find((entry) => !known.has(entry.unit));
+  if (unknown) throw new AppError('invalid', `"${unknown.unit}" is not a module or lesson.`);
+  const byUnit = new Map(entries.map((entry) => [entry.unit, entry.dueOn]));
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    // One schedule edit at a time per cohort: the last one wins whole, never a mix of two.
+    await tx
+      .select({ id: cohorts.id })
+      .from(cohorts)
+      .where(eq(cohorts.id, cohort.id))
+      .for('update');
+    await tx.delete(cohortDueDates).where(eq(cohortDueDates.cohortId, cohort.id));
+    if (byUnit.size > 0) {
+      await tx
+        .insert(cohortDueDates)
+        .values([...byUnit].map(([unit, dueOn]) => ({ cohortId: cohort.id, unit, dueOn })));
+    }
+  });
+}
+
+/**
+ * A nudge from the cohort's owner, a lead or an admin to one member: an in-app notification on
+ * the member's dashboard, and an e-mail when the portal can send e-mail. One per member, cohort
+ * and day: sending again that day replaces the message instead of adding another.
+ */
+export async function sendNudge(input: unknown): Promise<{ emailed: boolean }> {
+  const { cohortId, userId, message } = nudgeSchema.parse(input);
+  const { user, cohort } = await requireDashboardAccess(cohortId);
+  const db = await getDb();
+  const [recipient] = await db
+    .select({ email: users.email, name: users.name })
+    .from(cohortMembers)
+    .innerJoin(users, eq(users.id, cohortMembers.userId))
+    .where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.userId, userId)));
+  if (!recipient) throw new AppError('not_found', 'That person is not a member of this cohort.');
+  const dedupeKey = `nudge:${cohort.id}:${userId}:${now().toISOString().slice(0, 10)}`;
+  await db
+    .insert(notifications)
+    .values({ userId, cohortId: cohort.id, senderId: user.id, kind: 'nudge', message, dedupeKey })
+    .onConflictDoUpdate({
+      target: notifications.dedupeKey,
+      set: { message, senderId: user.id, createdAt: sql`now()`, readAt: null },
+    });
+  if (!parseEnv().SMTP_URL || !recipient.email) return { emailed: false };
+  const [sender] = await db.select({ name: users.name }).from(users).where(eq(users.id, user.id));
+  await sendMail({
+    to: recipient.email,
+    subject: `A note from your cohort "${cohort.name}" on Backend Path`,
+    text: [
+      `Hello${recipient.name ? ` ${recipient.name}` : ''},`,
+      '',
+      `${sender?.name ?? 'Your cohort lead'} sent you a note:`,
+      '',
+      message,
+      '',
+      'You will also find it on your Backend Path dashboard.',
+    ].join('\n'),
+  });
+  return { emailed: true };
 }
 
 /**

@@ -3,7 +3,14 @@ import { z } from 'zod';
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-01.')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'That is not a real date.');
+  .refine(
+    // Date.parse("2026-02-30") rolls over to March: a real date survives the round trip.
+    (value) => {
+      const parsed = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+    },
+    'That is not a real date.',
+  );
 
 export const createCohortSchema = z
   .object({
@@ -32,4 +39,41 @@ export const cohortIdSchema = z.string().uuid('Not a cohort.');
 export const memberChangeSchema = z.object({
   cohortId: cohortIdSchema,
   userId: z.string().uuid('Not a member.'),
+});
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `Enter ${label}.` })
+    .int(`Use a whole number for ${label}.`)
+    .min(min, `Use at least ${min} for ${label}.`)
+    .max(max, `Use at most ${max} for ${label}.`);
+
+/** The at-risk thresholds, as the cohort owner sets them. */
+export const cohortThresholdsSchema = z.object({
+  inactiveDays: wholeNumber('the days without activity', 1, 365),
+  failedQuizAttempts: wholeNumber('the failed quiz attempts', 1, 50),
+  behindLessons: wholeNumber('the lessons behind schedule', 1, 200),
+});
+
+/** Due dates: a module slug or a lesson id ("module/lesson") with a day; empty days are dropped. */
+export const cohortScheduleSchema = z
+  .array(
+    z.object({
+      unit: z
+        .string()
+        .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, 'Not a module or lesson.')
+        .max(200),
+      dueOn: isoDay,
+    }),
+  )
+  .max(1000, 'Too many due dates.');
+
+export const nudgeSchema = z.object({
+  cohortId: cohortIdSchema,
+  userId: z.string().uuid('Not a member.'),
+  message: z
+    .string({ message: 'Write a short message.' })
+    .trim()
+    .min(1, 'Write a short message.')
+    .max(500, 'Use at most 500 characters.'),
 });

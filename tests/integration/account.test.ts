@@ -69,6 +69,29 @@ describe('delete my account', () => {
     signInAs(user.id);
     await deleteMyAccount({ confirmEmail: ` ${user.email.toUpperCase()} ` });
 
+    // Every table with a column pointing at users, found from the catalog so new tables are
+    // checked too: no row mentions the deleted user.
+    const columns = await db.execute(sql`
+      select kcu.table_name, kcu.column_name
+      from information_schema.referential_constraints rc
+      join information_schema.key_column_usage kcu on kcu.constraint_name = rc.constraint_name
+      join information_schema.constraint_column_usage ccu on ccu.constraint_name = rc.unique_constraint_name
+      where ccu.table_name = 'users' and kcu.table_schema = current_schema()`);
+    const references = (
+      columns as unknown as { rows: { table_name: string; column_name: string }[] }
+    ).rows;
+    expect(references.map((ref) => ref.table_name)).toEqual(
+      expect.arrayContaining(['lesson_progress', 'notifications', 'cohort_members', 'audit_log']),
+    );
+    for (const ref of references) {
+      const left = await db.execute(
+        sql`select count(*)::int as count from ${sql.identifier(ref.table_name)} where ${sql.identifier(ref.column_name)} = ${user.id}`,
+      );
+      expect(
+        (left as unknown as { rows: { count: number }[] }).rows[0]?.count,
+        `${ref.table_name}.${ref.column_name}`,
+      ).toBe(0);
+    }
     // Table by table: nothing of the user is left.
     expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
     expect(

@@ -103,13 +103,15 @@ describe('cohorts', () => {
     const adaRow = today.learners.find((learner) => learner.id === ada.id)!;
     expect(adaRow.cells[lesson.id]).toMatchObject({ state: 'completed' });
     expect(adaRow.completion).toBe(Math.round(100 / lessons.length));
-    expect(adaRow.risks.some((risk) => /Failed the quiz of ".*" 3 times/.test(risk))).toBe(true);
+    expect(adaRow.risks.some((risk) => /Failed the quiz of ".*" 3 times/.test(risk.text))).toBe(
+      true,
+    );
     expect(today.summary).toMatchObject({ members: 2, activeLast7Days: 1 });
     expect(today.learners.find((learner) => learner.id === bo.id)!.risks).toEqual([]);
 
     const nextWeek = await getCohortDashboard(id, new Date(Date.now() + 8 * 86_400_000));
     expect(nextWeek.learners.find((learner) => learner.id === bo.id)!.risks).toEqual([
-      'Inactive for 8 days',
+      { kind: 'inactive', text: 'No activity in the 8 days since joining' },
     ]);
     expect(nextWeek.summary.atRisk).toBe(2);
   });

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { NotificationList } from '@/components/notifications/notification-list';
 import { ActivityCalendar } from '@/components/progress/activity-calendar';
 import { ResetProgress } from '@/components/progress/reset-progress';
 import { buttonClassName } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getMyActivity } from '@/lib/dal/activity';
+import { listMyNotifications } from '@/lib/dal/notifications';
 import { getDashboard, type LessonState } from '@/lib/dal/progress';
 import { loadForPage } from '@/lib/dal/guard';
 
@@ -24,6 +26,7 @@ export default async function DashboardPage() {
   const dashboard = await loadForPage('/dashboard', getDashboard);
   if (!dashboard) return null;
   const activity = await getMyActivity((await cookies()).get('tz')?.value);
+  const messages = await listMyNotifications();
   const { continueLesson } = dashboard;
 
   return (
@@ -64,6 +67,8 @@ export default async function DashboardPage() {
           </Link>
         </p>
       </header>
+
+      <NotificationList items={messages} />
 
       <section aria-labelledby="activity-heading" className="space-y-3">
         <h2 id="activity-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">

@@ -55,16 +55,15 @@ export default async function CohortsPage({
         <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {data.cohorts.map((cohort) => (
             <li key={cohort.id} className="flex items-center justify-between gap-4 px-4 py-3">
-              {cohort.access === 'learner' ? (
-                <span className="font-medium">{cohort.name}</span>
-              ) : (
-                <Link
-                  href={`/cohorts/${cohort.id}` as never}
-                  className="font-medium text-sky-800 hover:underline dark:text-sky-300"
-                >
-                  {cohort.name}
-                </Link>
-              )}
+              <Link
+                href={`/cohorts/${cohort.id}` as never}
+                className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+              >
+                {cohort.name}
+                {cohort.access === 'learner' ? (
+                  <span className="font-normal"> (what my cohort leads see)</span>
+                ) : null}
+              </Link>
               <span className="text-sm text-zinc-600 dark:text-zinc-400">
                 {accessLabels[cohort.access]} · {cohort.members}{' '}
                 {cohort.members === 1 ? 'member' : 'members'}

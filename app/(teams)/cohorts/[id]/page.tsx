@@ -1,66 +1,126 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { InviteControls, MemberActions } from '@/components/cohorts/cohort-admin';
-import { getCohortDashboard, type CellState } from '@/lib/dal/cohorts';
+import {
+  InviteControls,
+  LeaveCohortButton,
+  MemberActions,
+} from '@/components/cohorts/cohort-admin';
+import { ScheduleForm, ThresholdsForm } from '@/components/cohorts/cohort-settings';
+import { NudgeForm } from '@/components/cohorts/nudge-form';
+import {
+  MatrixLegend,
+  ModuleChart,
+  ProgressMatrix,
+  formatDay,
+} from '@/components/cohorts/progress-matrix';
+import { listModules } from '@/lib/content';
+import {
+  getCohortDashboard,
+  getCohortPageKind,
+  getMyCohortView,
+  type CohortDashboard,
+  type MyCohortView,
+} from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
 import { AppError } from '@/lib/errors';
 
 export const metadata: Metadata = { title: 'Cohort', robots: { index: false } };
 
-const cellStyles: Record<CellState, { className: string; label: string; icon: string }> = {
-  completed: { className: 'bg-emerald-600 text-white', label: 'Completed', icon: '✓' },
-  started: { className: 'bg-amber-300 text-zinc-950', label: 'In progress', icon: '◐' },
-  'not-started': {
-    className: 'bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400',
-    label: 'Not started',
-    icon: '',
-  },
-};
+const pageSize = 50;
+
+type Loaded =
+  { kind: 'dashboard'; dashboard: CohortDashboard } | { kind: 'member'; view: MyCohortView };
 
 export default async function CohortPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ sort?: string; module?: string }>;
+  searchParams: Promise<{ sort?: string; module?: string; page?: string }>;
 }) {
   const { id } = await params;
-  const { sort = 'name', module: moduleFilter } = await searchParams;
-  let dashboard;
+  let loaded: Loaded | null;
   try {
-    dashboard = await loadForPage(`/cohorts/${id}`, () => getCohortDashboard(id));
+    loaded = await loadForPage(`/cohorts/${id}`, async (): Promise<Loaded> => {
+      // Owner, leads and admins get the dashboard; a member gets only their own row.
+      return (await getCohortPageKind(id)) === 'dashboard'
+        ? { kind: 'dashboard', dashboard: await getCohortDashboard(id) }
+        : { kind: 'member', view: await getMyCohortView(id) };
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     if ((error as { name?: string }).name === 'ZodError') notFound();
     throw error;
   }
-  if (!dashboard) notFound();
+  if (!loaded) notFound();
+  if (loaded.kind === 'member') return <MemberView view={loaded.view} />;
+  return <Dashboard dashboard={loaded.dashboard} query={await searchParams} />;
+}
+
+const sectionHeading = 'text-xl font-semibold text-zinc-950 dark:text-white';
+
+function RiskRules({ cohort }: { cohort: MyCohortView['cohort'] }) {
+  return (
+    <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      Flagged after {cohort.inactiveDays} days without activity, {cohort.failedQuizAttempts} failed
+      attempts at one quiz, or {cohort.behindLessons} lessons past their due date.
+    </p>
+  );
+}
+
+function Dashboard({
+  dashboard,
+  query,
+}: {
+  dashboard: CohortDashboard;
+  query: { sort?: string; module?: string; page?: string };
+}) {
   const { cohort, summary, modules } = dashboard;
+  const sort = query.sort ?? 'name';
+  const moduleFilter = query.module;
   const lessons = dashboard.lessons.filter(
     (lesson) => !moduleFilter || lesson.moduleSlug === moduleFilter,
   );
   const learners = [...dashboard.learners].sort((a, b) =>
     sort === 'completion'
-      ? b.completion - a.completion
+      ? b.completion - a.completion || a.name.localeCompare(b.name)
       : sort === 'active'
         ? (b.lastActiveAt ?? '').localeCompare(a.lastActiveAt ?? '')
         : a.name.localeCompare(b.name),
   );
+  const pages = Math.max(1, Math.ceil(learners.length / pageSize));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1));
+  const shown = learners.slice((page - 1) * pageSize, page * pageSize);
   const atRisk = learners.filter((learner) => learner.risks.length > 0);
-  const query = (next: { sort?: string; module?: string }) => {
-    const search = new URLSearchParams({
-      sort: next.sort ?? sort,
-      ...((next.module ?? moduleFilter) ? { module: next.module ?? moduleFilter ?? '' } : {}),
-    });
+  const href = (next: { sort?: string; module?: string | null; page?: number }) => {
+    const search = new URLSearchParams({ sort: next.sort ?? sort });
+    const moduleSlug = next.module === null ? undefined : (next.module ?? moduleFilter);
+    if (moduleSlug) search.set('module', moduleSlug);
+    if (next.page && next.page > 1) search.set('page', String(next.page));
     return `/cohorts/${cohort.id}?${search.toString()}`;
   };
+  const course = listModules();
 
   return (
     <div className="space-y-10">
       <header className="space-y-2">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href="/cohorts" className="underline">
+            Cohorts
+          </Link>{' '}
+          / Dashboard
+        </p>
         <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">
           {cohort.name}
         </h1>
+        {cohort.startsOn || cohort.endsOn ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            {cohort.startsOn ? `From ${formatDay(cohort.startsOn)}` : ''}
+            {cohort.startsOn && cohort.endsOn ? ' ' : ''}
+            {cohort.endsOn ? `until ${formatDay(cohort.endsOn)}` : ''}
+          </p>
+        ) : null}
         <a
           href={`/cohorts/${cohort.id}/export`}
           className="text-sm font-semibold text-sky-800 underline dark:text-sky-300"
@@ -102,73 +162,51 @@ export default async function CohortPage({
       </section>
 
       <section aria-labelledby="risk-heading" className="space-y-3">
-        <h2 id="risk-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+        <h2 id="risk-heading" className={sectionHeading}>
           At risk
         </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Flagged after {cohort.inactiveDays} days without activity, or {cohort.failedQuizAttempts}{' '}
-          failed attempts at one quiz.
-        </p>
+        <RiskRules cohort={cohort} />
         {atRisk.length === 0 ? (
           <p className="text-zinc-700 dark:text-zinc-300">Nobody is at risk right now.</p>
         ) : (
-          <ul className="space-y-2">
-            {atRisk.map((learner) => (
-              <li key={learner.id} data-testid="at-risk">
-                <strong>{learner.name}</strong>: {learner.risks.join('; ')}
+          <ul className="space-y-3">
+            {atRisk.slice(0, pageSize).map((learner) => (
+              <li
+                key={learner.id}
+                data-testid="at-risk"
+                className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+              >
+                <p>
+                  <strong>{learner.name}</strong>:{' '}
+                  {learner.risks.map((risk) => risk.text).join('; ')}
+                </p>
+                <NudgeForm
+                  cohortId={cohort.id}
+                  userId={learner.id}
+                  name={learner.name}
+                  suggestion={`Hi ${learner.name.split(' ')[0]}, how is the course going? If something is blocking you, reply or ask in our next session: we can help.`}
+                />
               </li>
             ))}
           </ul>
         )}
+        {atRisk.length > pageSize ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            And {atRisk.length - pageSize} more: sort the table below by last activity or completion
+            to find them.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="modules-chart-heading" className="space-y-3">
-        <h2
-          id="modules-chart-heading"
-          className="text-xl font-semibold text-zinc-950 dark:text-white"
-        >
+        <h2 id="modules-chart-heading" className={sectionHeading}>
           Completion by module
         </h2>
-        <svg
-          role="img"
-          aria-labelledby="modules-chart-title"
-          viewBox={`0 0 640 ${modules.length * 28 + 8}`}
-          className="w-full max-w-2xl"
-        >
-          <title id="modules-chart-title">
-            {modules.map((module) => `${module.title}: ${module.completion}%`).join('; ')}
-          </title>
-          {modules.map((module, index) => (
-            <g key={module.slug} transform={`translate(0 ${index * 28 + 4})`}>
-              <text x="0" y="16" fontSize="12" className="fill-zinc-700 dark:fill-zinc-300">
-                {module.title.length > 36 ? `${module.title.slice(0, 35)}…` : module.title}
-              </text>
-              <rect
-                x="250"
-                y="4"
-                width="340"
-                height="16"
-                rx="3"
-                className="fill-zinc-200 dark:fill-zinc-800"
-              />
-              <rect
-                x="250"
-                y="4"
-                width={(340 * module.completion) / 100}
-                height="16"
-                rx="3"
-                className="fill-emerald-600"
-              />
-              <text x="598" y="16" fontSize="12" className="fill-zinc-700 dark:fill-zinc-300">
-                {module.completion}%
-              </text>
-            </g>
-          ))}
-        </svg>
+        <ModuleChart modules={modules} />
       </section>
 
       <section aria-labelledby="matrix-heading" className="space-y-3">
-        <h2 id="matrix-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+        <h2 id="matrix-heading" className={sectionHeading}>
           Learners and lessons
         </h2>
         <nav aria-label="Sort and filter" className="flex flex-wrap gap-3 text-sm">
@@ -180,7 +218,7 @@ export default async function CohortPage({
           ].map(([value, label]) => (
             <a
               key={value}
-              href={query({ sort: value })}
+              href={href({ sort: value })}
               aria-current={sort === value ? 'true' : undefined}
               className="underline aria-[current=true]:font-bold"
             >
@@ -189,7 +227,7 @@ export default async function CohortPage({
           ))}
           <span className="ml-4">Module:</span>
           <a
-            href={`/cohorts/${cohort.id}?sort=${sort}`}
+            href={href({ module: null })}
             aria-current={!moduleFilter ? 'true' : undefined}
             className="underline aria-[current=true]:font-bold"
           >
@@ -198,7 +236,7 @@ export default async function CohortPage({
           {modules.map((module) => (
             <a
               key={module.slug}
-              href={query({ module: module.slug })}
+              href={href({ module: module.slug })}
               aria-current={moduleFilter === module.slug ? 'true' : undefined}
               className="underline aria-[current=true]:font-bold"
             >
@@ -206,84 +244,142 @@ export default async function CohortPage({
             </a>
           ))}
         </nav>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Progress matrix">
-          <table className="border-separate border-spacing-0.5 text-xs">
-            <caption className="sr-only">Each learner&apos;s state on each lesson</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="sticky left-0 bg-white px-2 text-left dark:bg-zinc-950">
-                  Learner
-                </th>
-                <th scope="col" className="px-2">
-                  Done
-                </th>
-                <th scope="col" className="px-2">
-                  Last active
-                </th>
-                {lessons.map((lesson, index) => (
-                  <th key={lesson.id} scope="col" title={lesson.title} className="px-1 font-normal">
-                    <span aria-hidden="true">{index + 1}</span>
-                    <span className="sr-only">{lesson.title}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {learners.map((learner) => (
-                <tr key={learner.id}>
-                  <th
-                    scope="row"
-                    className="sticky left-0 bg-white px-2 text-left font-medium whitespace-nowrap dark:bg-zinc-950"
-                  >
-                    {learner.name}
-                    {learner.role === 'lead' ? (
-                      <span className="text-zinc-500"> (lead)</span>
-                    ) : null}
-                    {cohort.canManage ? (
-                      <MemberActions
-                        cohortId={cohort.id}
-                        userId={learner.id}
-                        name={learner.name}
-                        role={learner.role}
-                      />
-                    ) : null}
-                  </th>
-                  <td className="px-2 text-center">{learner.completion}%</td>
-                  <td className="px-2 whitespace-nowrap">
-                    {learner.lastActiveAt ? learner.lastActiveAt.slice(0, 10) : 'never'}
-                  </td>
-                  {lessons.map((lesson) => {
-                    const cell = learner.cells[lesson.id]!;
-                    const style = cellStyles[cell.state];
-                    return (
-                      <td
-                        key={lesson.id}
-                        className={`size-6 rounded text-center ${style.className}`}
-                        title={`${lesson.title}: ${style.label}`}
-                      >
-                        <span aria-hidden="true">{style.icon}</span>
-                        <span className="sr-only">{style.label}</span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3} className="px-2 text-left font-normal">
-                  Quiz average (best scores)
-                </th>
-                {lessons.map((lesson) => (
-                  <td key={lesson.id} className="px-1 text-center">
-                    {lesson.quizAverage === null ? '–' : `${lesson.quizAverage}`}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <MatrixLegend />
+        <ProgressMatrix
+          lessons={lessons}
+          learners={shown}
+          today={dashboard.today}
+          caption="Each learner's state on each lesson"
+          memberActions={
+            cohort.canManage
+              ? (learner) => (
+                  <MemberActions
+                    cohortId={cohort.id}
+                    userId={learner.id}
+                    name={learner.name}
+                    role={learner.role}
+                  />
+                )
+              : undefined
+          }
+        />
+        {pages > 1 ? (
+          <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
+            {page > 1 ? (
+              <a href={href({ page: page - 1 })} className="underline">
+                Previous page
+              </a>
+            ) : null}
+            <span>
+              Page {page} of {pages} ({learners.length} learners)
+            </span>
+            {page < pages ? (
+              <a href={href({ page: page + 1 })} className="underline">
+                Next page
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
+
+      {cohort.canManage ? (
+        <section aria-labelledby="settings-heading" className="space-y-8">
+          <h2 id="settings-heading" className={sectionHeading}>
+            Settings
+          </h2>
+          <div className="space-y-3">
+            <h3 className="font-semibold">At-risk thresholds</h3>
+            <ThresholdsForm
+              cohortId={cohort.id}
+              inactiveDays={cohort.inactiveDays}
+              failedQuizAttempts={cohort.failedQuizAttempts}
+              behindLessons={cohort.behindLessons}
+            />
+          </div>
+          <div className="space-y-3">
+            <h3 className="font-semibold">Schedule</h3>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Optional. A lesson is due on its own date, or else on its module&apos;s. Learners who
+              have not completed enough overdue lessons are flagged as behind.
+            </p>
+            <ScheduleForm
+              cohortId={cohort.id}
+              schedule={dashboard.schedule}
+              modules={course.map((module) => ({
+                slug: module.slug,
+                title: module.title,
+                lessons: module.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })),
+              }))}
+            />
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function MemberView({ view }: { view: MyCohortView }) {
+  const { cohort, me } = view;
+  const due = view.modules.filter((module) => module.dueOn);
+  return (
+    <div className="max-w-5xl space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href="/cohorts" className="underline">
+            Cohorts
+          </Link>{' '}
+          / {cohort.name}
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">
+          What my cohort leads see
+        </h1>
+        <p className="text-zinc-700 dark:text-zinc-300">
+          Your row of the <strong>{cohort.name}</strong> dashboard, exactly as its owner and leads
+          see it. They do not see your notes, bookmarks or quiz answers, only what is below.
+        </p>
+      </header>
+      <section aria-labelledby="flags-heading" className="space-y-2">
+        <h2 id="flags-heading" className={sectionHeading}>
+          At-risk flags
+        </h2>
+        <RiskRules cohort={cohort} />
+        {me.risks.length === 0 ? (
+          <p data-testid="my-risks">You are not flagged.</p>
+        ) : (
+          <ul className="list-disc pl-6" data-testid="my-risks">
+            {me.risks.map((risk) => (
+              <li key={risk.kind + risk.text}>{risk.text}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {due.length > 0 ? (
+        <section aria-labelledby="schedule-heading" className="space-y-2">
+          <h2 id="schedule-heading" className={sectionHeading}>
+            Schedule
+          </h2>
+          <ul className="list-disc pl-6">
+            {due.map((module) => (
+              <li key={module.slug}>
+                {module.title}: due {formatDay(module.dueOn!)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="row-heading" className="space-y-3">
+        <h2 id="row-heading" className={sectionHeading}>
+          Your progress row
+        </h2>
+        <MatrixLegend />
+        <ProgressMatrix
+          lessons={view.lessons}
+          learners={[me]}
+          today={view.today}
+          caption="Your state on each lesson, as your cohort leads see it"
+        />
+      </section>
+      <LeaveCohortButton cohortId={cohort.id} name={cohort.name} />
     </div>
   );
 }
