@@ -6,6 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3210);
 // A fresh embedded database for every run (the variable is inherited by Playwright's workers).
 process.env.E2E_PGLITE_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'backend-path-e2e-'));
+// The dashboards' clock (lib/clock.ts): tests move it forward by writing {"offsetMs": n} here.
+process.env.E2E_CLOCK_FILE ??= `${process.env.E2E_PGLITE_DIR}-clock.json`;
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) =>
   fs.existsSync(file),
 );
@@ -50,6 +52,7 @@ export default defineConfig({
     reuseExistingServer: false,
     env: {
       PGLITE_DIR: process.env.E2E_PGLITE_DIR,
+      BACKEND_PATH_CLOCK_FILE: process.env.E2E_CLOCK_FILE,
       DATABASE_URL: '',
       POSTGRES_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',

@@ -1,10 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { demoAccounts } from '../db/demo-accounts';
 import { loadCourse } from '../lib/content/load';
 import { expect, test } from './fixtures';
 
 const lessonWithTabs = loadCourse({ includeDrafts: false }).lessons.find((lesson) =>
   lesson.body.includes('<CodeTabs>'),
 )!;
+const instructor = demoAccounts.find((account) => account.role === 'instructor')!;
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`accessibility (${colorScheme})`, () => {
@@ -15,26 +18,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       auth,
       newUser,
     }) => {
-      const scan = async (path: string) => {
-        await page.goto(path);
-        await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .analyze();
-        const serious = results.violations.filter(
-          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-        );
-        expect(
-          serious.map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes
-                .map((node) => node.target.join(' '))
-                .slice(0, 3)
-                .join(' | ')}`,
-          ),
-          `${path} (${colorScheme})`,
-        ).toEqual([]);
-      };
+      const scan = scanner(page, colorScheme);
       await scan('/');
       await scan('/learn');
       await scan(lessonWithTabs.href);
@@ -42,7 +26,56 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await auth.signUp(newUser);
       await scan('/dashboard');
     });
+
+    test("a cohort dashboard and a member's own view have no serious or critical axe violations", async ({
+      page,
+      auth,
+      newUser,
+    }) => {
+      const scan = scanner(page, colorScheme);
+      await auth.signIn(instructor);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await page.goto('/cohorts/new');
+      await page.getByLabel('Cohort name').fill(`Axe ${colorScheme} ${Date.now()}`);
+      await page.getByRole('button', { name: 'Create cohort' }).click();
+      await expect(page.getByTestId('invite-code')).toBeVisible();
+      const cohortUrl = page.url();
+      const code = (await page.getByTestId('invite-code').innerText()).trim();
+      await auth.signOut();
+      await auth.signUp(newUser);
+      await page.goto(`/cohorts/join?code=${code}`);
+      await page.getByRole('button', { name: 'Join cohort' }).click();
+      await expect(page.getByRole('status')).toContainText('You joined');
+      await scan(cohortUrl);
+      await auth.signOut();
+      await auth.signIn(instructor);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await scan(cohortUrl);
+    });
   });
+}
+
+function scanner(page: Page, colorScheme: 'light' | 'dark') {
+  return async (path: string) => {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = results.violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    );
+    expect(
+      serious.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+      `${path} (${colorScheme})`,
+    ).toEqual([]);
+  };
 }
 
 test('the theme choice overrides the system and is remembered without a flash', async ({

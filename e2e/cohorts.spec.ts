@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { demoAccounts } from '../db/demo-accounts';
 import { loadCourse } from '../lib/content/load';
@@ -6,7 +7,14 @@ import { AuthPages, type Credentials } from './pages/auth-pages';
 import { LessonPage } from './pages/lesson-page';
 
 const instructor = demoAccounts.find((account) => account.role === 'instructor')!;
-const lesson = loadCourse({ includeDrafts: false }).lessons[0]!;
+const course = loadCourse({ includeDrafts: false });
+const lesson = course.lessons[0]!;
+const firstModule = course.modules[0]!;
+
+/** Moves the server's dashboard clock (lib/clock.ts) this many days ahead of real time. */
+function moveClock(days: number) {
+  fs.writeFileSync(process.env.E2E_CLOCK_FILE!, JSON.stringify({ offsetMs: days * 86_400_000 }));
+}
 
 async function learnerWith(browser: Browser, user: Credentials) {
   const context = await browser.newContext();
@@ -55,6 +63,16 @@ test('an instructor runs a cohort: learners join, progress shows on the dashboar
     await adaLesson.quiz().getByRole('button', { name: 'Try again' }).click();
   }
 
+  // The owner flags two failed attempts at one quiz, and the first module was due yesterday.
+  await page.goto(cohortUrl);
+  await page.getByLabel('Failed attempts at one quiz').fill('2');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByText('Thresholds saved.')).toBeVisible();
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel(`Due date for ${firstModule.title}`, { exact: true }).fill(yesterday);
+  await page.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(page.getByText('Schedule saved.')).toBeVisible();
+
   await page.goto(cohortUrl);
   await expect(page.getByTestId('summary-members')).toHaveText('2');
   const adaRow = page.getByRole('row', { name: new RegExp(people[0]!.name) });
@@ -62,6 +80,48 @@ test('an instructor runs a cohort: learners join, progress shows on the dashboar
   await expect(adaRow).toContainText(
     `${Math.round(100 / loadCourse({ includeDrafts: false }).lessons.length)}%`,
   );
+
+  const risks = page.getByTestId('at-risk');
+  const adaRisk = risks.filter({ hasText: people[0]!.name });
+  await expect(adaRisk).toContainText(`Failed the quiz of "${lesson.title}" 2 times`);
+  await expect(adaRisk).toContainText(
+    `Behind the schedule by ${firstModule.lessons.length - 1} lessons`,
+  );
+  const boRisk = risks.filter({ hasText: people[1]!.name });
+  await expect(boRisk).not.toContainText('Inactive');
+  await expect(boRisk).not.toContainText('No activity');
+
+  // Eight days later (the server's clock is moved, nobody sleeps), Bo is flagged inactive.
+  try {
+    moveClock(8);
+    await page.reload();
+    await expect(boRisk).toContainText('No activity in the 8 days since joining');
+    await expect(page.getByTestId('summary-at-risk')).toHaveText('2');
+
+    // Bo sees the same flag on "What my cohort leads see", and the lead's nudge on his dashboard.
+    await bo!.page.goto('/cohorts');
+    await bo!.page.getByRole('link', { name: /what my cohort leads see/ }).click();
+    await expect(bo!.page.getByRole('heading', { level: 1 })).toHaveText(
+      'What my cohort leads see',
+    );
+    await expect(bo!.page.getByTestId('my-risks')).toContainText(
+      'No activity in the 8 days since joining',
+    );
+    await expect(bo!.page.getByTestId('my-risks')).toContainText('Behind the schedule by');
+    await expect(bo!.page.getByText(people[0]!.name)).toHaveCount(0);
+  } finally {
+    moveClock(0);
+  }
+  await boRisk.getByText(`Nudge ${people[1]!.name}`).click();
+  await boRisk.getByLabel(`Message to ${people[1]!.name}`).fill('Shall we pair on lesson one?');
+  await boRisk.getByRole('button', { name: 'Send nudge' }).click();
+  await expect(boRisk.getByRole('status')).toContainText('Nudge sent');
+  await bo!.page.goto('/dashboard');
+  await expect(bo!.page.getByTestId('notification')).toContainText('Shall we pair on lesson one?');
+  await bo!.page.getByRole('button', { name: /Dismiss/ }).click();
+  await expect(bo!.page.getByTestId('notification')).toHaveCount(0);
+  await bo!.page.reload();
+  await expect(bo!.page.getByTestId('notification')).toHaveCount(0);
 
   const csv = await page.request.get(`${cohortUrl}/export`);
   expect(csv.headers()['content-type']).toContain('text/csv');

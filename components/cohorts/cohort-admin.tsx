@@ -1,7 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState, useSyncExternalStore, useTransition } from 'react';
+
+const noSubscription = () => () => {};
 import {
   leaveCohortAction,
   regenerateInviteCodeAction,
@@ -23,10 +25,13 @@ export function InviteControls({
   const [code, setCode] = useState(inviteCode);
   const [open, setOpen] = useState(enrolmentOpen);
   const [pending, startTransition] = useTransition();
-  const link =
-    typeof window === 'undefined'
-      ? `/cohorts/join?code=${code}`
-      : `${window.location.origin}/cohorts/join?code=${code}`;
+  // The origin is only known in the browser; the server renders the path, and hydration matches.
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => '',
+  );
+  const link = `${origin}/cohorts/join?code=${code}`;
   return (
     <div className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <p>
