@@ -1,18 +1,24 @@
 // The authorization matrix: every server action × anonymous, learner, instructor, admin.
-// Refused calls must leave the database exactly as it was.
+// Refused calls must leave the database exactly as it was. A completeness check below fails when
+// a new server action is added without a row here.
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { changeUserRoleAction } from '@/app/(admin)/actions';
-import { changePasswordAction, deleteAccountAction } from '@/app/(auth)/actions';
-import {
-  checkQuizAction,
-  openLessonAction,
-  setLessonCompletionAction,
-} from '@/app/(learn)/actions';
+import * as adminActions from '@/app/(admin)/actions';
+import * as authActions from '@/app/(auth)/actions';
+import * as learnActions from '@/app/(learn)/actions';
+import * as teamActions from '@/app/(teams)/actions';
 import { getDb } from '@/db/client';
-import { auditLog, users, type UserRole } from '@/db/schema';
+import {
+  auditLog,
+  cohortMembers,
+  notifications,
+  reviewItems,
+  users,
+  type UserRole,
+} from '@/db/schema';
 import { listLessons } from '@/lib/content';
 import { listAuditEntries, searchUsers } from '@/lib/dal/admin';
+import { createCohort, getCohortDashboard } from '@/lib/dal/cohorts';
 import { listDraftsForPreview } from '@/lib/dal/drafts';
 import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
@@ -23,19 +29,44 @@ vi.mock('next/headers', () => ({
   headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.44' }),
 }));
 
+const { changeUserRoleAction } = adminActions;
+const { changePasswordAction, deleteAccountAction } = authActions;
+
 type Actor = 'anonymous' | UserRole;
 const actors: Actor[] = ['anonymous', 'learner', 'instructor', 'admin'];
+const signedIn: Actor[] = ['learner', 'instructor', 'admin'];
 const ids = {} as Record<UserRole, string>;
 let victimId: string;
+// A cohort owned by someone outside the matrix, with the victim as its member.
+let cohortId: string;
+let inviteCode: string;
+let victimNotificationId: number;
 const lesson = listLessons()[0]!;
 
+// Every table the actions could write, row for row (sign-in counters and sessions excepted).
 async function snapshot() {
   const db = await getDb();
-  const result = await db.execute(sql`
-    select (select json_agg(u order by u.id) from (select id, role, password_hash, sessions_valid_after from users) u) as users,
-           (select json_agg(p order by p.user_id, p.lesson_id) from lesson_progress p) as progress,
-           (select count(*) from audit_log) as audit`);
-  return JSON.stringify((result as unknown as { rows: unknown[] }).rows[0]);
+  const tables = [
+    'users',
+    'lesson_progress',
+    'quiz_attempts',
+    'review_items',
+    'lesson_notes',
+    'bookmarks',
+    'cohorts',
+    'cohort_members',
+    'cohort_due_dates',
+    'notifications',
+    'audit_log',
+  ];
+  const parts: unknown[] = [];
+  for (const table of tables) {
+    const result = await db.execute(
+      sql`select coalesce(json_agg(t order by t::text), '[]'::json) as rows from ${sql.identifier(table)} t`,
+    );
+    parts.push((result as unknown as { rows: { rows: unknown }[] }).rows[0]?.rows);
+  }
+  return JSON.stringify(parts);
 }
 
 beforeAll(async () => {
@@ -45,56 +76,208 @@ beforeAll(async () => {
     ids[role] = user.id;
   }
   victimId = (await createTestUser({ name: 'Matrix victim' })).id;
+  const owner = await createTestUser({ name: 'Matrix cohort owner' });
+  await setUserRoleByEmail({ email: owner.email, role: 'instructor' });
+  signInAs(owner.id);
+  cohortId = (await createCohort({ name: 'Matrix cohort' })).id;
+  inviteCode = (await getCohortDashboard(cohortId)).cohort.inviteCode!;
+  const db = await getDb();
+  await db.insert(cohortMembers).values({ cohortId, userId: victimId });
+  const [note] = await db
+    .insert(notifications)
+    .values({
+      userId: victimId,
+      cohortId,
+      kind: 'nudge',
+      message: 'For the victim only',
+      dedupeKey: `matrix:${victimId}`,
+    })
+    .returning({ id: notifications.id });
+  victimNotificationId = note!.id;
 });
 
 const actAs = (actor: Actor) => signInAs(actor === 'anonymous' ? null : ids[actor]);
 
-// Each entry: the call, and who may make it.
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+};
+
+/** Puts back what an allowed call in an earlier row may have changed (membership, review items). */
+async function restoreFixtures(actor: Actor) {
+  const db = await getDb();
+  await db.insert(cohortMembers).values({ cohortId, userId: victimId }).onConflictDoNothing();
+  await db.update(cohortMembers).set({ role: 'learner' }).where(eq(cohortMembers.userId, victimId));
+  if (actor !== 'anonymous') {
+    await db
+      .insert(reviewItems)
+      .values({
+        userId: ids[actor],
+        lessonId: lesson.id,
+        questionIndex: 0,
+        question: lesson.quiz[0]!.question,
+        dueAt: new Date(Date.now() - 60_000),
+      })
+      .onConflictDoUpdate({
+        target: [reviewItems.userId, reviewItems.lessonId, reviewItems.questionIndex],
+        set: { dueAt: new Date(Date.now() - 60_000) },
+      });
+  }
+}
+
+// Each entry: the call, and who may make it. Names start with the action's export name.
 const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown> }[] = [
   {
     name: 'openLessonAction',
-    allowed: ['learner', 'instructor', 'admin'],
-    call: () => openLessonAction(lesson.id),
+    allowed: signedIn,
+    call: () => learnActions.openLessonAction(lesson.id),
   },
   {
     name: 'setLessonCompletionAction',
-    allowed: ['learner', 'instructor', 'admin'],
-    call: () => setLessonCompletionAction(lesson.id, true),
+    allowed: signedIn,
+    call: () => learnActions.setLessonCompletionAction(lesson.id, true),
   },
   // Anyone may check answers; only a signed-in learner's attempt is stored (see quiz.test.ts).
   {
     name: 'checkQuizAction',
-    allowed: ['anonymous', 'learner', 'instructor', 'admin'],
+    allowed: actors,
     call: () =>
-      checkQuizAction(
+      learnActions.checkQuizAction(
         lesson.id,
         lesson.quiz.map(() => 0),
       ),
   },
   {
-    name: 'changeUserRoleAction (promote another user)',
+    name: 'getMyProgressAction',
+    allowed: signedIn,
+    call: () => learnActions.getMyProgressAction(),
+  },
+  {
+    name: 'resetProgressAction',
+    allowed: signedIn,
+    call: () => learnActions.resetProgressAction(),
+  },
+  {
+    name: 'saveNoteAction',
+    allowed: signedIn,
+    call: () => learnActions.saveNoteAction(lesson.id, 'My own note'),
+  },
+  {
+    name: 'setBookmarkAction',
+    allowed: signedIn,
+    call: () => learnActions.setBookmarkAction(lesson.id, true),
+  },
+  {
+    name: 'answerReviewAction',
+    allowed: signedIn,
+    call: () => learnActions.answerReviewAction(lesson.id, 0, 0),
+  },
+  {
+    name: "changeUserRoleAction (set another user's role)",
     allowed: ['admin'],
-    call: () => changeUserRoleAction(victimId, 'instructor'),
+    call: () => changeUserRoleAction(victimId, 'learner'),
   },
   {
     name: 'changePasswordAction (wrong current password)',
     allowed: [],
-    call: () => {
-      const form = new FormData();
-      form.set('currentPassword', 'definitely not it');
-      form.set('newPassword', 'another long passphrase');
-      return changePasswordAction({ status: 'idle' }, form);
-    },
+    call: () =>
+      changePasswordAction(
+        { status: 'idle' },
+        form({ currentPassword: 'definitely not it', newPassword: 'another long passphrase' }),
+      ),
   },
   {
     name: "deleteAccountAction (someone else's e-mail)",
     allowed: [],
-    call: () => {
-      const form = new FormData();
-      form.set('confirmEmail', 'victim@example.test');
-      return deleteAccountAction({ status: 'idle' }, form);
+    call: () =>
+      deleteAccountAction({ status: 'idle' }, form({ confirmEmail: 'victim@example.test' })),
+  },
+  {
+    name: 'createCohortAction',
+    allowed: ['instructor', 'admin'],
+    call: () => teamActions.createCohortAction({ status: 'idle' }, form({ name: 'Matrix new' })),
+  },
+  {
+    name: 'joinCohortAction',
+    allowed: signedIn,
+    call: () => teamActions.joinCohortAction({ status: 'idle' }, form({ inviteCode })),
+  },
+  // Leaving is always about oneself: allowed to anyone signed in, and a no-op for non-members.
+  {
+    name: 'leaveCohortAction',
+    allowed: signedIn,
+    call: () => teamActions.leaveCohortAction(cohortId),
+  },
+  // Changing someone else's cohort: its owner (outside the matrix) and admins only.
+  {
+    name: 'regenerateInviteCodeAction (another owner’s cohort)',
+    allowed: ['admin'],
+    call: async () => {
+      const result = await teamActions.regenerateInviteCodeAction(cohortId);
+      if (result.status === 'success') inviteCode = result.data.inviteCode;
+      return result;
     },
   },
+  {
+    name: 'setEnrolmentAction (another owner’s cohort)',
+    allowed: ['admin'],
+    call: () => teamActions.setEnrolmentAction(cohortId, true),
+  },
+  {
+    name: 'removeMemberAction (the victim)',
+    allowed: ['admin'],
+    call: () => teamActions.removeMemberAction(cohortId, victimId),
+  },
+  {
+    name: 'setMemberRoleAction (make the victim a lead)',
+    allowed: ['admin'],
+    call: () => teamActions.setMemberRoleAction(cohortId, victimId, 'lead'),
+  },
+  {
+    name: 'updateThresholdsAction',
+    allowed: ['admin'],
+    call: () =>
+      teamActions.updateThresholdsAction(
+        cohortId,
+        { status: 'idle' },
+        form({ inactiveDays: '9', failedQuizAttempts: '4', behindLessons: '3' }),
+      ),
+  },
+  {
+    name: 'setScheduleAction',
+    allowed: ['admin'],
+    call: () =>
+      teamActions.setScheduleAction(
+        cohortId,
+        { status: 'idle' },
+        form({ [`due:${lesson.moduleSlug}`]: '2026-12-24' }),
+      ),
+  },
+  {
+    name: 'sendNudgeAction (to the victim)',
+    allowed: ['admin'],
+    call: () =>
+      teamActions.sendNudgeAction(cohortId, victimId, { status: 'idle' }, form({ message: 'Hi' })),
+  },
+  {
+    name: "dismissNotificationAction (the victim's)",
+    allowed: [],
+    call: () => teamActions.dismissNotificationAction(victimNotificationId),
+  },
+];
+
+// Public by design (no session needed), each covered by its own tests: sign-up, sign-in and
+// sign-out (users.test.ts, throttle.test.ts, e2e), the reset flow (password-reset.test.ts),
+// confirmation links (sign-up.test.ts) and OAuth (only configured providers, oauth-providers.test.ts).
+const publicActions = [
+  'signUpAction',
+  'signInAction',
+  'signOutAction',
+  'requestPasswordResetAction',
+  'resetPasswordAction',
+  'confirmSignUpAction',
+  'signInWithProviderAction',
 ];
 
 const refusal = (result: unknown) =>
@@ -103,14 +286,39 @@ const refusal = (result: unknown) =>
   'status' in result &&
   (result as { status: string }).status !== 'success';
 
+/** Form actions end in a redirect on success; count that as success. */
+async function outcome(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await call();
+  } catch (error) {
+    if (String((error as { digest?: unknown }).digest ?? '').startsWith('NEXT_REDIRECT'))
+      return { status: 'success' };
+    throw error;
+  }
+}
+
 describe('authorization matrix: server actions', () => {
+  it('has a row for every exported server action', () => {
+    const exported = [adminActions, authActions, learnActions, teamActions].flatMap((module) =>
+      Object.entries(module)
+        .filter(([, value]) => typeof value === 'function')
+        .map(([name]) => name),
+    );
+    const covered = new Set([
+      ...operations.map((operation) => operation.name.split(' ')[0]!),
+      ...publicActions,
+    ]);
+    expect(exported.filter((name) => !covered.has(name))).toEqual([]);
+  });
+
   for (const operation of operations) {
     for (const actor of actors) {
       const allowed = operation.allowed.includes(actor);
       it(`${operation.name} as ${actor} is ${allowed ? 'allowed' : 'refused, changing nothing'}`, async () => {
+        await restoreFixtures(actor);
         actAs(actor);
         const before = await snapshot();
-        const result = await operation.call();
+        const result = await outcome(operation.call);
         if (allowed) {
           expect(result).toMatchObject({ status: 'success' });
         } else {

@@ -6,6 +6,7 @@ import {
   csvField,
   exportCohortCsv,
   getCohortDashboard,
+  getMyCohortView,
   joinCohort,
   leaveCohort,
   listMyCohorts,
@@ -19,6 +20,16 @@ import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
+import {
+  regenerateInviteCodeAction,
+  removeMemberAction,
+  sendNudgeAction,
+  setEnrolmentAction,
+  setMemberRoleAction,
+  setScheduleAction,
+  updateThresholdsAction,
+} from '@/app/(teams)/actions';
+
 vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
 
 const lessons = listLessons();
@@ -31,6 +42,12 @@ async function instructor() {
   const user = await createTestUser({ name: 'Ines Instructor' });
   await setUserRoleByEmail({ email: user.email, role: 'instructor' });
   return user;
+}
+
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
 }
 
 async function collect(rows: AsyncGenerator<string>) {
@@ -141,6 +158,32 @@ describe('cohorts', () => {
     expect(refusal).toMatchObject({ code: 'not_found' });
     expect(JSON.stringify(refusal)).not.toContain('Yasmin');
     await expect(collect(exportCohortCsv(y))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getMyCohortView(y)).rejects.toMatchObject({ code: 'not_found' });
+    // Every cohort action aimed at Y: refused, and no reply mentions Y's members.
+    const replies = [
+      await sendNudgeAction(y, secret.id, { status: 'idle' }, form({ message: 'hi' })),
+      await setScheduleAction(y, { status: 'idle' }, form({ 'due:the-role': '2026-12-01' })),
+      await updateThresholdsAction(
+        y,
+        { status: 'idle' },
+        form({ inactiveDays: '1', failedQuizAttempts: '1', behindLessons: '1' }),
+      ),
+      await regenerateInviteCodeAction(y),
+      await setEnrolmentAction(y, false),
+      await removeMemberAction(y, secret.id),
+      await setMemberRoleAction(y, secret.id, 'lead'),
+    ];
+    for (const reply of replies) {
+      expect(reply).toMatchObject({ status: 'error', code: 'not_found' });
+      expect(JSON.stringify(reply)).not.toContain('Yasmin');
+    }
+    signInAs(owner.id);
+    const y2 = await getCohortDashboard(y);
+    expect(y2.cohort).toMatchObject({ enrolmentOpen: true, inactiveDays: 7 });
+    expect(y2.learners.map((learner) => [learner.name, learner.role])).toEqual([
+      ['Yasmin Only-In-Y', 'learner'],
+    ]);
+    signInAs(lead.id);
     await expect(getCohortDashboard('not-a-uuid')).rejects.toThrow();
   });
 
