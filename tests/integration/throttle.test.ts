@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDatabaseHandle, openDatabase } from '@/db/client';
@@ -77,6 +78,32 @@ describe('sign-in throttling', () => {
       verifyCredentials({ email: user.email, password: user.password }, { ip }),
     ).rejects.toBeInstanceOf(ThrottledError);
   });
+
+  it.skipIf(getDatabaseConfig(parseEnv()).driver !== 'pg')(
+    'is shared with a second process: it refuses the blocked pair, and allows another IP',
+    async () => {
+      const user = await createTestUser();
+      const ip = freshIp();
+      for (let attempt = 0; attempt < signInLimits.pairFailures; attempt += 1) {
+        await verifyCredentials({ email: user.email, password: 'wrong password' }, { ip });
+      }
+      const probe = (probeIp: string) =>
+        execFileSync(
+          'npx',
+          [
+            'tsx',
+            '--conditions=react-server',
+            'tests/support/throttle-probe.ts',
+            user.email,
+            probeIp,
+          ],
+          { encoding: 'utf8', env: process.env },
+        ).trim();
+      expect(probe(ip)).toBe('blocked');
+      expect(probe(freshIp())).toBe('allowed');
+    },
+    60_000,
+  );
 
   it.skipIf(getDatabaseConfig(parseEnv()).driver === 'pglite')(
     'is shared by every process that uses the database (a second connection pool sees the block)',
