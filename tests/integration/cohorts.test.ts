@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db/client';
 import { listLessons } from '@/lib/content';
 import { exportMyData } from '@/lib/dal/account';
 import {
@@ -186,6 +188,40 @@ describe('cohorts', () => {
     signInAs(lead.id);
     await expect(getCohortDashboard('not-a-uuid')).rejects.toThrow();
   });
+
+  it('export every member × lesson of a 10,000-member cohort, each member exactly once per lesson', async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id } = await createCohort({ name: 'Ten thousand' });
+    const prefix = `csv-${Date.now()}-`;
+    const db = await getDb();
+    await db.execute(sql`
+      insert into users (id, name, email)
+      select ${prefix} || g, '=Learner ' || g, ${prefix} || g || '@example.test'
+      from generate_series(1, 10000) g`);
+    await db.execute(sql`
+      insert into cohort_members (cohort_id, user_id)
+      select ${id}, ${prefix} || g from generate_series(1, 10000) g`);
+    // One learner has completed the first lesson, so a state other than not-started shows up.
+    await db.execute(sql`
+      insert into lesson_progress (user_id, lesson_id, status, completed_at)
+      values (${`${prefix}42`}, ${lesson.id}, 'completed', now())`);
+    const lines = (await collect(exportCohortCsv(id))).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 10_000 * lessons.length);
+    const perMember = new Map<string, number>();
+    for (const line of lines.slice(1)) {
+      const name = line.slice(0, line.indexOf(','));
+      perMember.set(name, (perMember.get(name) ?? 0) + 1);
+    }
+    expect(perMember.size).toBe(10_000);
+    expect([...perMember.values()].every((count) => count === lessons.length)).toBe(true);
+    // Names starting with "=" are defused for spreadsheets.
+    expect(perMember.has(`"'=Learner 42"`)).toBe(true);
+    expect(lines.filter((line) => line.includes(',completed,'))).toEqual([
+      expect.stringMatching(new RegExp(`^"'=Learner 42",${lesson.id},`)),
+    ]);
+    await db.execute(sql`delete from users where id like ${`${prefix}%`}`);
+  }, 120_000);
 
   it('stop accepting an old code after a new one, and any code once enrolment is closed', async () => {
     const owner = await instructor();
