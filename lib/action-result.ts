@@ -2,14 +2,20 @@
 // layer authenticates, authorizes and validates; this turns its errors into state the UI can show.
 import { unstable_rethrow } from 'next/navigation';
 import { ZodError } from 'zod';
-import { AppError, type ErrorCode } from './errors';
+import {
+  AppError,
+  databaseUnavailableMessage,
+  isDatabaseUnavailable,
+  type ErrorCode,
+} from './errors';
+import { errorFields, requestLogger } from './log';
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult<T> =
   | { status: 'success'; data: T }
   | { status: 'invalid'; message: string; fieldErrors: FieldErrors }
-  | { status: 'error'; code: ErrorCode | 'internal'; message: string };
+  | { status: 'error'; code: ErrorCode | 'internal' | 'unavailable'; message: string };
 
 export function invalidResult(
   error: ZodError,
@@ -30,8 +36,12 @@ export async function runAction<T>(operation: () => Promise<T>): Promise<ActionR
     if (error instanceof ZodError) return invalidResult(error);
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message };
-    // Unexpected (a database outage, a bug): log the details, show nothing internal.
-    console.error('Server action failed', error);
+    if (isDatabaseUnavailable(error)) {
+      (await requestLogger()).warn(errorFields(error), 'server action: database unavailable');
+      return { status: 'error', code: 'unavailable', message: databaseUnavailableMessage };
+    }
+    // Unexpected (a bug): log the details, show nothing internal.
+    (await requestLogger()).error(errorFields(error), 'server action failed');
     return {
       status: 'error',
       code: 'internal',

@@ -3,6 +3,7 @@ import 'server-only';
 // or development) prints the message to the server log so links can be followed; production
 // logs only that nothing was sent, never the body (it may hold a secret link).
 import { isEmbeddedDatabase, parseEnv } from './env';
+import { logger } from './log';
 
 export interface MailMessage {
   to: string;
@@ -27,5 +28,5 @@ export async function sendMail(message: MailMessage): Promise<void> {
     );
     return;
   }
-  console.warn(`[backend-path] SMTP_URL is not set: an e-mail "${message.subject}" was not sent.`);
+  logger.warn({ subject: message.subject }, 'SMTP_URL is not set: an e-mail was not sent');
 }

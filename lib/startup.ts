@@ -4,20 +4,23 @@ import { getDatabaseHandle } from '@/db/client';
 import { demoAccounts, seedDemoAccounts } from '@/db/seed';
 import { MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
+import { errorFields, logger } from '@/lib/log';
+import { installShutdownHandlers } from '@/lib/shutdown';
 
 export async function prepareServer(): Promise<void> {
   const env = parseEnv();
+  installShutdownHandlers();
   // Build the search index in the background so the first search does not pay for it.
   setTimeout(() => {
     import('@/lib/content/search')
       .then(({ getSearchIndex }) => getSearchIndex())
-      .catch((error: unknown) => console.error('Search index', error));
+      .catch((error: unknown) => logger.error(errorFields(error), 'search index failed'));
   }, 0);
   try {
     resolveAuthSecret();
   } catch (error) {
     if (error instanceof MissingAuthSecretError) {
-      console.error(`\n[backend-path] ${error.message}\n`);
+      logger.fatal(error.message);
       process.exit(1);
     }
     throw error;

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z, ZodError } from 'zod';
+import { errorFields, requestLogger } from '@/lib/log';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
 import { SignInThrottled, signIn, signOut } from '@/lib/auth';
 import { getClientIp } from '@/lib/auth/client-ip';
@@ -82,7 +83,7 @@ export async function signUpAction(
   } catch (error) {
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message, values };
-    console.error('Sign-up failed', error);
+    (await requestLogger()).error(errorFields(error), 'sign-up failed');
     return {
       status: 'error',
       code: 'internal',
@@ -168,7 +169,7 @@ export async function changePasswordAction(
     }
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message };
-    console.error('Password change failed', error);
+    (await requestLogger()).error(errorFields(error), 'password change failed');
     return {
       status: 'error',
       code: 'internal',
@@ -201,7 +202,7 @@ export async function deleteAccountAction(
     }
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message };
-    console.error('Account deletion failed', error);
+    (await requestLogger()).error(errorFields(error), 'account deletion failed');
     return {
       status: 'error',
       code: 'internal',
@@ -233,7 +234,7 @@ export async function requestPasswordResetAction(
   } catch (error) {
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message };
-    console.error('Password reset request failed', error);
+    (await requestLogger()).error(errorFields(error), 'password reset request failed');
     return {
       status: 'error',
       code: 'internal',
@@ -263,7 +264,7 @@ export async function resetPasswordAction(
   } catch (error) {
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message };
-    console.error('Password reset failed', error);
+    (await requestLogger()).error(errorFields(error), 'password reset failed');
     return {
       status: 'error',
       code: 'internal',
@@ -299,7 +300,7 @@ export async function confirmSignUpAction(
   } catch (error) {
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message };
-    console.error('Sign-up confirmation failed', error);
+    (await requestLogger()).error(errorFields(error), 'sign-up confirmation failed');
     return {
       status: 'error',
       code: 'internal',

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { errorFields, requestLogger } from '@/lib/log';
 import { invalidResult, runAction, type ActionResult } from '@/lib/action-result';
 import {
   createCohort,
@@ -41,7 +42,7 @@ async function formAction(operation: () => Promise<string>): Promise<CohortFormS
           }
         : { status: 'error', code: error.code, message: error.message };
     }
-    console.error('Cohort action failed', error);
+    (await requestLogger()).error(errorFields(error), 'cohort action failed');
     return {
       status: 'error',
       code: 'internal',
