@@ -2,9 +2,11 @@ import type { NextConfig } from 'next';
 import { buildSecurityHeaders } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
+  // A self-contained server in .next/standalone (what `npm start` and the Dockerfile run).
+  output: 'standalone',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time,
   // and argon2 is a native addon: neither can be bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino'],
   poweredByHeader: false,
   typedRoutes: true,
   async headers() {

@@ -18,6 +18,11 @@ export interface DatabaseHandle {
 
 const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
+async function onPoolError(error: Error) {
+  const { errorFields, logger } = await import('@/lib/log');
+  logger.warn(errorFields(error), 'idle database connection lost');
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   switch (config.driver) {
     case 'pglite': {
@@ -49,7 +54,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     case 'pg': {
       const { Pool } = await import('pg');
       const { drizzle } = await import('drizzle-orm/node-postgres');
-      const pool = new Pool({ connectionString: config.connectionString, max: config.poolMax });
+      const pool = new Pool({
+        connectionString: config.connectionString,
+        max: config.poolMax,
+        // Fail fast while the server is unreachable, rather than queueing requests for minutes.
+        connectionTimeoutMillis: 5_000,
+      });
+      // An idle connection that the server drops (restart, failover) emits 'error' on the pool;
+      // unhandled, that would end the process. The pool replaces it on the next query.
+      pool.on('error', (error) => onPoolError(error));
       const db = drizzle({ client: pool, schema });
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       return {
@@ -63,6 +76,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       const { createPool } = await import('@vercel/postgres');
       const { drizzle } = await import('drizzle-orm/vercel-postgres');
       const pool = createPool({ connectionString: config.connectionString, max: config.poolMax });
+      pool.on('error', (error) => onPoolError(error));
       const db = drizzle({ client: pool, schema });
       const { migrate } = await import('drizzle-orm/vercel-postgres/migrator');
       return {

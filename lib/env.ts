@@ -18,6 +18,9 @@ const envSchema = z.object({
   ),
   VERCEL: optionalString,
   PGLITE_DIR: optionalString,
+  // Where local data lives (the embedded database, a generated AUTH_SECRET): default ./.data.
+  // `npm start` sets it to an absolute path, because the standalone server changes directory.
+  DATA_DIR: optionalString,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   // Sign-ups allowed per IP per hour.
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
@@ -69,7 +72,7 @@ export function getDatabaseConfig(env: Env = parseEnv()): DatabaseConfig {
   if (env.POSTGRES_URL) {
     return { driver: 'vercel', connectionString: env.POSTGRES_URL, poolMax: env.DATABASE_POOL_MAX };
   }
-  const dir = env.PGLITE_DIR ?? path.join('.data', 'pglite');
+  const dir = env.PGLITE_DIR ?? path.join(env.DATA_DIR ?? '.data', 'pglite');
   return {
     driver: 'pglite',
     dataDir: dir.startsWith('memory://') ? dir : path.resolve(/*turbopackIgnore: true*/ dir),
@@ -79,4 +82,9 @@ export function getDatabaseConfig(env: Env = parseEnv()): DatabaseConfig {
 /** Local use: the embedded database, where demo data and a generated AUTH_SECRET are allowed. */
 export function isEmbeddedDatabase(env: Env = parseEnv()): boolean {
   return getDatabaseConfig(env).driver === 'pglite';
+}
+
+/** The folder for local data (see DATA_DIR). */
+export function getDataDir(env: Env = parseEnv()): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? '.data');
 }

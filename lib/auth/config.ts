@@ -12,6 +12,7 @@ export const signedInOnlyPaths = [
   '/admin',
   '/notes',
   '/review',
+  '/cohorts',
 ];
 
 export function createBaseAuthConfig(): NextAuthConfig {
@@ -23,14 +24,6 @@ export function createBaseAuthConfig(): NextAuthConfig {
     pages: { signIn: '/sign-in' },
     providers: [],
     callbacks: {
-      authorized({ auth, request }) {
-        const { pathname } = request.nextUrl;
-        const needsUser = signedInOnlyPaths.some(
-          (path) => pathname === path || pathname.startsWith(`${path}/`),
-        );
-        // Returning false makes Auth.js redirect to pages.signIn with a callbackUrl.
-        return needsUser ? Boolean(auth?.user) : true;
-      },
       jwt({ token, user }) {
         // At sign-in only: who, and when (ms). The data access layer compares authTime with the
         // user's sessions_valid_after, so a password change ends older sessions.

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isEmbeddedDatabase, parseEnv } from '@/lib/env';
+import { getDataDir, isEmbeddedDatabase, parseEnv } from '@/lib/env';
 
 export class MissingAuthSecretError extends Error {
   constructor() {
@@ -24,7 +24,7 @@ export function resolveAuthSecret(): string {
   if (env.AUTH_SECRET) return (cached = env.AUTH_SECRET);
   // Local use: the embedded database, or any database under `next dev`.
   if (!isEmbeddedDatabase(env) && env.NODE_ENV === 'production') throw new MissingAuthSecretError();
-  const file = path.resolve(/*turbopackIgnore: true*/ '.data', 'auth-secret');
+  const file = path.join(getDataDir(env), 'auth-secret');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     // 'wx' fails if another process wrote it first; then we read theirs.
