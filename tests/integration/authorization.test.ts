@@ -7,6 +7,7 @@ import * as adminActions from '@/app/(admin)/actions';
 import * as authActions from '@/app/(auth)/actions';
 import * as learnActions from '@/app/(learn)/actions';
 import * as teamActions from '@/app/(teams)/actions';
+import * as progressRoute from '@/app/api/progress/route';
 import { getDb } from '@/db/client';
 import {
   auditLog,
@@ -407,5 +408,64 @@ describe('role changes', () => {
       action: 'role.changed',
       details: { from: 'learner', to: 'admin', via: 'cli' },
     });
+  });
+});
+
+describe('authorization matrix: mutating route handlers', () => {
+  const progressRequest = (body: string, headers: Record<string, string> = {}) =>
+    new Request('http://bp.test/api/progress', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', host: 'bp.test', ...headers },
+      body,
+    });
+  const body = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ lessonId: lesson.id, completed: true, ...extra });
+
+  for (const actor of actors) {
+    const allowed = actor !== 'anonymous';
+    it(`PUT /api/progress as ${actor} is ${allowed ? 'allowed' : 'refused with 401, changing nothing'}`, async () => {
+      await restoreFixtures(actor);
+      actAs(actor);
+      const before = await snapshot();
+      const response = await progressRoute.PUT(progressRequest(body()));
+      if (allowed) {
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({ lessonId: lesson.id, status: 'completed' });
+      } else {
+        expect(response.status).toBe(401);
+        expect(await snapshot()).toBe(before);
+      }
+    });
+  }
+
+  it('refuses a foreign Origin, an oversized or malformed body and unknown lessons, writing nothing', async () => {
+    actAs('learner');
+    const before = await snapshot();
+    const cases: [Request, number][] = [
+      [progressRequest(body(), { origin: 'https://attacker.example' }), 403],
+      [progressRequest(body({ padding: 'x'.repeat(5_000) })), 400],
+      [progressRequest('{not json'), 400],
+      [progressRequest(JSON.stringify({ lessonId: 'no/such-lesson', completed: true })), 404],
+      [progressRequest(JSON.stringify({ lessonId: lesson.id, completed: 'yes' })), 400],
+    ];
+    for (const [request, status] of cases) {
+      const response = await progressRoute.PUT(request);
+      expect(response.status, await response.clone().text()).toBe(status);
+      expect(await response.text()).not.toMatch(/ at |node_modules/);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('ignores a userId in the body: the write is always the caller’s own', async () => {
+    actAs('learner');
+    const db = await getDb();
+    const victimRows = async () =>
+      db.execute(sql`select count(*)::int as n from lesson_progress where user_id = ${victimId}`);
+    const before = JSON.stringify(await victimRows());
+    const response = await progressRoute.PUT(
+      progressRequest(body({ userId: victimId, role: 'admin' })),
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(await victimRows())).toBe(before);
   });
 });

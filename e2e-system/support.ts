@@ -1,0 +1,241 @@
+// Helpers for the system tests: real standalone servers (node .next/standalone/server.js) on a
+// scratch database of the Postgres server in DATABASE_URL, a TCP proxy that can cut that server
+// off, and sign-in over HTTP.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { hash } from '@node-rs/argon2';
+import pg from 'pg';
+
+export const baseDatabaseUrl = process.env.DATABASE_URL ?? '';
+const scratchName = `backend_path_system_${process.pid}`;
+
+export function scratchDatabaseUrl(port?: number) {
+  const url = new URL(baseDatabaseUrl);
+  url.pathname = `/${scratchName}`;
+  if (port) {
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+  }
+  return url.toString();
+}
+
+function adminUrl() {
+  const url = new URL(baseDatabaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+/** A fresh database with every migration applied (through `npm run db:migrate`). */
+export async function createScratchDatabase() {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${scratchName} with (force)`);
+  await admin.query(`create database ${scratchName}`);
+  await admin.end();
+  execFileSync('npm', ['run', '--silent', 'db:migrate'], {
+    env: { ...process.env, DATABASE_URL: scratchDatabaseUrl(), POSTGRES_URL: '' },
+    stdio: 'pipe',
+  });
+}
+
+export async function dropScratchDatabase() {
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${scratchName} with (force)`);
+  await admin.end();
+}
+
+export async function query<T = Record<string, unknown>>(text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: scratchDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+/** Inserts a user with the portal's own password parameters (argon2id, m=19456, t=2, p=1). */
+export async function createUser(name: string, role = 'learner'): Promise<TestUser> {
+  const id = crypto.randomUUID();
+  const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${id.slice(0, 8)}@example.test`;
+  const password = `passphrase for ${name} ${id.slice(0, 8)}`;
+  const passwordHash = await hash(password, {
+    algorithm: 2,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+  await query(
+    'insert into users (id, name, email, password_hash, role) values ($1, $2, $3, $4, $5)',
+    [id, name, email, passwordHash, role],
+  );
+  return { id, email, password };
+}
+
+// Every instance of one deployment shares these (see README, "Scaling").
+const sharedEnv = {
+  AUTH_SECRET: 'system-test-secret-0123456789abcdefghijklmnopqrstuv',
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  AUTH_TRUST_HOST: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+  POSTGRES_URL: '',
+  PGLITE_DIR: '',
+};
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  logs: string[];
+  child: ChildProcess;
+  /** Sends the signal and resolves with the exit code once the process has ended. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startServer(port: number, databaseUrl: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['.next/standalone/server.js'], {
+    env: {
+      ...process.env,
+      ...sharedEnv,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fetch(`${url}/api/health`);
+      break;
+    } catch {
+      if (attempt > 150 || child.exitCode !== null)
+        throw new Error(`server on ${port} did not start:\n${logs.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return {
+    url,
+    port,
+    logs,
+    child,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** A TCP proxy in front of the Postgres server: `cut()` drops every connection and refuses new ones. */
+export async function startDatabaseProxy() {
+  const target = new URL(baseDatabaseUrl);
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  const listen = (port: number) =>
+    new Promise<number>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => {
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => resolve((server!.address() as net.AddressInfo).port));
+    });
+  const port = await listen(0);
+  return {
+    port,
+    cut: async () => {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      for (const socket of sockets) socket.destroy();
+      server = null;
+    },
+    restore: async () => {
+      await listen(port);
+    },
+  };
+}
+
+/** Signs in through Auth.js's endpoints and returns the Cookie header for later requests. */
+export async function signIn(
+  baseUrl: string,
+  user: { email: string; password: string },
+  ip = '198.51.100.10',
+): Promise<{ cookie: string | null; location: string | null }> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: csrfCookie,
+      'x-forwarded-for': ip,
+    },
+    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .find((cookie) => cookie.startsWith('authjs.session-token='));
+  return { cookie: session ?? null, location: response.headers.get('location') };
+}
+
+/**
+ * A minimal load balancer: one address in front of several instances, forwarding every request
+ * (Host header included) to the instance `use()` chose, as a real balancer would route them.
+ */
+export async function startBalancer(initial: RunningServer) {
+  let target = initial;
+  const server = http.createServer((incoming, outgoing) => {
+    const forward = http.request(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, 'x-forwarded-for': '198.51.100.20' },
+      },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
+    forward.on('error', () => {
+      if (!outgoing.headersSent) outgoing.writeHead(502);
+      outgoing.end();
+    });
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    use: (next: RunningServer) => {
+      target = next;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
