@@ -181,3 +181,45 @@ test('the database goes away under load: clear 503s, nothing half-written, recov
   expect(rows.map((row) => row.lesson_id).sort()).toEqual([lessons[0]!, lessons[11]!].sort());
   expect(rows.every((row) => row.status === 'completed' && row.completed_at !== null)).toBe(true);
 });
+
+test('SIGTERM during a long download: it finishes whole, then the pool closes and the process exits', async () => {
+  const server = await start(4305);
+  const owner = await createUser('Gus Graceful', 'instructor');
+  const cohortId = crypto.randomUUID();
+  await query(
+    "insert into cohorts (id, name, owner_id, invite_code) values ($1, 'Graceful', $2, 'GRACEFUL')",
+    [cohortId, owner.id],
+  );
+  await query(
+    `insert into users (id, name, email) select $1 || g, 'Member ' || g, $1 || g || '@example.test' from generate_series(1, 3000) g`,
+    [`${cohortId}-`],
+  );
+  await query(
+    `insert into cohort_members (cohort_id, user_id) select $1, $1 || '-' || g from generate_series(1, 3000) g`,
+    [cohortId],
+  );
+  const { cookie } = await signIn(server.url, owner);
+  const response = await fetch(`${server.url}/cohorts/${cohortId}/export`, {
+    headers: { cookie: cookie! },
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const first = await reader.read();
+  text += decoder.decode(first.value, { stream: true });
+  // The download is under way (the first block of members is out): now the instance is told to stop.
+  const exit = server.stop('SIGTERM');
+  const receivedBeforeSignal = text.length;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  const lines = text.trimEnd().split('\r\n');
+  expect(lines).toHaveLength(1 + 3000 * lessons.length);
+  expect(receivedBeforeSignal).toBeLessThan(text.length / 2);
+  expect(await exit).toBe(143);
+  expect(server.logs.join('')).toContain('database pool closed');
+  await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+});
