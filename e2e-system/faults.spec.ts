@@ -14,7 +14,7 @@ import {
   startBalancer,
   startServer,
   type RunningServer,
-} from './support';
+} from '../scripts/lib/standalone';
 
 test.skip(!process.env.DATABASE_URL, 'needs DATABASE_URL (a Postgres server)');
 test.describe.configure({ mode: 'serial' });

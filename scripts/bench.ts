@@ -1,21 +1,29 @@
-// npm run bench: measures what pages cost the browser. For now: the gzip size of the JavaScript,
-// CSS and HTML each prerendered page loads, next to the smallest page of the same build (the
-// framework's floor). Builds first when there is no production build.
+// npm run bench: Backend Path's figures, printed as tables and written to bench/results.json.
+// 1. page weight (gzip JS, CSS, HTML of each prerendered page next to the build's floor);
+// 2. search latency over the full course; 3. cohort dashboard server time at 200, 2,000 and
+// 10,000 learners; 4. progress writes under load (autocannon, 50 signed-in users) against the raw
+// upsert; 5. lesson page serving against the floor page. Each timed figure is the median of
+// several runs, with min and max. Builds first when there is no production build.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { getSearchIndex, searchCourse } from '@/lib/content/search';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
 import { benchCohorts, type CohortBenchRow } from './bench-cohorts';
+import { benchLighthouse, type LighthouseRow } from './bench-lighthouse';
+import { benchProgressWrites, benchServing, type WriteLoadRow } from './bench-load';
+import { startServer } from './lib/standalone';
 
 const root = process.cwd();
 const appDir = path.join(root, '.next', 'server', 'app');
 
 function ensureBuild() {
-  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(appDir)) return;
-  console.log('No production build found: running `next build` first.\n');
-  execSync('npx next build', { stdio: 'inherit' });
+  const standalone = path.join(root, '.next', 'standalone', 'server.js');
+  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(standalone)) return;
+  console.log('No production build found: running `npm run build` first.\n');
+  execSync('npm run build', { stdio: 'inherit' });
 }
 
 function listHtml(dir: string): string[] {
@@ -165,11 +173,82 @@ async function main() {
       `  ${row.driver.padEnd(7)} ${String(row.learners).padStart(6)} learners: median ${row.medianMs.toFixed(0)} ms (min ${row.minMs.toFixed(0)}, max ${row.maxMs.toFixed(0)})`,
     );
   }
+
+  console.log(
+    '\nProgress writes: PUT /api/progress from 50 signed-in users (autocannon, 3 runs of 5 s), next to the same upsert issued directly:',
+  );
+  const writeRows: WriteLoadRow[] = [await benchProgressWrites('pglite', 4501)];
+  if (server.driver === 'pg') writeRows.push(await benchProgressWrites('pg', 4502));
+  else console.log('  (set DATABASE_URL to measure the Postgres server too)');
+  const fmt = (value: { median: number; min: number; max: number }, digits = 0) =>
+    `${value.median.toFixed(digits)} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
+  for (const row of writeRows) {
+    console.log(
+      `  ${row.driver.padEnd(7)} saturated: ${fmt(row.appRps)} req/s, p50 ${fmt(row.p50Ms)} ms, p99 ${fmt(row.p99Ms)} ms; ` +
+        `paced at ${row.pacedRate}/s: p50 ${fmt(row.pacedP50Ms)} ms, p99 ${fmt(row.pacedP99Ms)} ms; ` +
+        `raw upsert ${fmt(row.rawOpsPerSecond)} ops/s; app/raw ${row.ratio.toFixed(3)}; errors ${row.errors}`,
+    );
+  }
+
+  // The floor page for serving: the static page with the least JavaScript (not the 404 page).
+  const servingFloor = pages
+    .filter((page) => !page.route.startsWith('/_') && !page.route.includes('['))
+    .reduce((smallest, page) => (page.htmlGzip < smallest.htmlGzip ? page : smallest));
+  const lessonRoute = '/learn/the-role/the-unseen-layer';
+  console.log(
+    `\nServing: ${lessonRoute} against the floor page ${servingFloor.route} (autocannon, 20 connections, gzip accepted, 3 runs of 5 s):`,
+  );
+  const serving = await benchServing([servingFloor.route, lessonRoute], 4503);
+  for (const row of serving) {
+    console.log(
+      `  ${row.route.padEnd(40)} ${fmt(row.rps)} req/s, p99 ${fmt(row.p99Ms)} ms, ${kb(row.bytesPerRequest)} KB a response`,
+    );
+  }
+  const servingRatio = serving[1]!.rps.median / serving[0]!.rps.median;
+  console.log(`  lesson / floor: ${servingRatio.toFixed(2)} (budget at least 0.6)`);
+
+  const lighthouseRoutes = ['/', lessonRoute, '/learn'];
+  console.log(
+    `\nLighthouse (mobile preset, system Chromium, 3 runs each): performance / accessibility / best practices / SEO, LCP and TBT:`,
+  );
+  const lighthouseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-path-lighthouse-'));
+  const lighthouseServer = await startServer(
+    4504,
+    { pgliteDir: lighthouseDir },
+    { LOG_LEVEL: 'warn' },
+  );
+  let lighthouseRows: LighthouseRow[] | null;
+  try {
+    lighthouseRows = await benchLighthouse(lighthouseServer.url, lighthouseRoutes);
+  } finally {
+    await lighthouseServer.stop('SIGTERM');
+    fs.rmSync(lighthouseDir, { recursive: true, force: true });
+  }
+  if (!lighthouseRows) {
+    console.log('  skipped: no Chromium found (install it, or set CHROME_PATH)');
+  } else {
+    for (const row of lighthouseRows) {
+      console.log(
+        `  ${row.route.padEnd(40)} ${row.performance.median} / ${row.accessibility.median} / ${row.bestPractices.median} / ${row.seo.median}, ` +
+          `LCP ${fmt(row.lcpMs)} ms, TBT ${fmt(row.tbtMs)} ms`,
+      );
+    }
+  }
+
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(
     path.join(root, 'bench', 'results.json'),
     JSON.stringify(
-      { measuredAt: new Date().toISOString(), pageWeight: { floor: floor.route, pages }, search },
+      {
+        measuredAt: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, node: process.version },
+        pageWeight: { floor: floor.route, pages },
+        search,
+        cohortDashboard: cohortRows,
+        progressWrites: writeRows,
+        serving: { rows: serving, lessonToFloor: servingRatio },
+        lighthouse: lighthouseRows,
+      },
       null,
       2,
     ) + '\n',

@@ -1,4 +1,4 @@
-// Helpers for the system tests: real standalone servers (node .next/standalone/server.js) on a
+// Real standalone servers for the system tests and the load benchmarks (node .next/standalone/server.js) on a
 // scratch database of the Postgres server in DATABASE_URL, a TCP proxy that can cut that server
 // off, and sign-in over HTTP.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -99,12 +99,22 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startServer(port: number, databaseUrl: string): Promise<RunningServer> {
+/** Starts the standalone build on the Postgres server at this URL, or on an embedded database. */
+export async function startServer(
+  port: number,
+  database: string | { pgliteDir: string },
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
+  const databaseEnv =
+    typeof database === 'string'
+      ? { DATABASE_URL: database }
+      : { DATABASE_URL: '', PGLITE_DIR: database.pgliteDir };
   const child = spawn(process.execPath, ['.next/standalone/server.js'], {
     env: {
       ...process.env,
       ...sharedEnv,
-      DATABASE_URL: databaseUrl,
+      ...databaseEnv,
+      ...extraEnv,
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
     },

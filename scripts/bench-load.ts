@@ -1,0 +1,260 @@
+// Load benchmarks against the standalone build (part of `npm run bench`):
+// - progress writes: autocannon drives PUT /api/progress with 50 signed-in users, on the embedded
+//   database and (with DATABASE_URL) on the Postgres server, next to the same upsert issued
+//   straight to the database by 50 concurrent loops: app / raw is the cost of HTTP, the session,
+//   validation and Next.js around one statement;
+// - lesson serving: requests per second for a prerendered lesson page against the floor page.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { lessonProgress, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { listLessons } from '@/lib/content';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  scratchDatabaseUrl,
+  signIn,
+  startServer,
+} from './lib/standalone';
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export const spread = (values: number[]): Spread => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
+};
+
+export interface WriteLoadRow {
+  driver: 'pglite' | 'pg';
+  users: number;
+  /** Saturation: every user writes again as soon as the last write is answered. */
+  appRps: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  /** Paced: the same 50 users writing `pacedRate` times a second in total. */
+  pacedRate: number;
+  pacedP50Ms: Spread;
+  pacedP99Ms: Spread;
+  errors: number;
+  rawOpsPerSecond: Spread;
+  ratio: number;
+}
+
+const concurrentUsers = 50;
+/** Writes a second for the paced run: each of the 50 users marking a lesson every 2.5 seconds. */
+const pacedRate = 20;
+const runSeconds = 5;
+const runs = 3;
+const lessonIds = listLessons().map((lesson) => lesson.id);
+const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
+
+async function createBenchUsers(handle: DatabaseHandle, count: number) {
+  const password = 'load benchmark passphrase';
+  const passwordHash = await hashPassword(password);
+  const rows = Array.from({ length: count }, (_, index) => ({
+    id: crypto.randomUUID(),
+    name: `Load ${index}`,
+    email: `load-${index}-${Date.now()}@example.test`,
+    passwordHash,
+  }));
+  await handle.db.insert(users).values(rows);
+  return rows.map((row) => ({ id: row.id, email: row.email, password }));
+}
+
+/** The statement behind "Mark as complete" (lib/dal/progress.ts), without the request around it. */
+function rawUpsert(handle: DatabaseHandle, userId: string) {
+  const completed = Math.random() < 0.7;
+  return handle.db
+    .insert(lessonProgress)
+    .values({
+      userId,
+      lessonId: pick(lessonIds),
+      status: completed ? 'completed' : 'started',
+      completedAt: completed ? sql`now()` : null,
+    })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.lessonId],
+      set: {
+        status: completed ? 'completed' : 'started',
+        completedAt: completed ? sql`coalesce(${lessonProgress.completedAt}, now())` : null,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({ status: lessonProgress.status });
+}
+
+async function measureRaw(handle: DatabaseHandle, userIds: string[]): Promise<number> {
+  let operations = 0;
+  const until = performance.now() + runSeconds * 1000;
+  await Promise.all(
+    userIds.map(async (userId) => {
+      while (performance.now() < until) {
+        await rawUpsert(handle, userId);
+        operations += 1;
+      }
+    }),
+  );
+  return operations / runSeconds;
+}
+
+/** Closed loop (each user writes again as soon as answered), or paced at `rate` writes a second. */
+async function driveWrites(url: string, cookies: string[], rate?: number) {
+  let nextUser = 0;
+  const result = await autocannon({
+    url: `${url}/api/progress`,
+    connections: cookies.length,
+    duration: runSeconds,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (request, context) => {
+          // One signed-in user per connection.
+          const state = context as { cookie?: string };
+          state.cookie ??= cookies[nextUser++ % cookies.length];
+          return {
+            ...request,
+            headers: {
+              'content-type': 'application/json',
+              cookie: state.cookie ?? '',
+            },
+            body: JSON.stringify({ lessonId: pick(lessonIds), completed: Math.random() < 0.7 }),
+          };
+        },
+      },
+    ],
+  });
+  return result;
+}
+
+export async function benchProgressWrites(
+  driver: 'pglite' | 'pg',
+  port: number,
+): Promise<WriteLoadRow> {
+  let database: string | { pgliteDir: string };
+  let handle: DatabaseHandle;
+  let pgliteDir: string | undefined;
+  if (driver === 'pglite') {
+    pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-path-bench-'));
+    handle = await openDatabase({ driver: 'pglite', dataDir: pgliteDir });
+    await handle.migrate();
+    database = { pgliteDir };
+  } else {
+    await createScratchDatabase();
+    database = scratchDatabaseUrl();
+    handle = await openDatabase({ driver: 'pg', connectionString: database, poolMax: 10 });
+  }
+  const benchUsers = await createBenchUsers(handle, concurrentUsers);
+  // The embedded database serves one process: the server gets it while the app is measured.
+  if (driver === 'pglite') await handle.close();
+
+  const server = await startServer(port, database, { LOG_LEVEL: 'warn' });
+  const cookies: string[] = [];
+  for (const [index, user] of benchUsers.entries()) {
+    const { cookie } = await signIn(server.url, user, `198.51.100.${index + 1}`);
+    if (!cookie) throw new Error(`could not sign in ${user.email}`);
+    cookies.push(cookie);
+  }
+  const rps: number[] = [];
+  const p50: number[] = [];
+  const p99: number[] = [];
+  let errors = 0;
+  await driveWrites(server.url, cookies); // warm-up
+  for (let run = 0; run < runs; run += 1) {
+    const result = await driveWrites(server.url, cookies);
+    rps.push(result.requests.average);
+    p50.push(result.latency.p50);
+    p99.push(result.latency.p99);
+    errors += result.non2xx + result.errors;
+  }
+  const pacedP50: number[] = [];
+  const pacedP99: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const result = await driveWrites(server.url, cookies, pacedRate);
+    pacedP50.push(result.latency.p50);
+    pacedP99.push(result.latency.p99);
+    errors += result.non2xx + result.errors;
+  }
+  await server.stop('SIGTERM');
+
+  if (driver === 'pglite') {
+    handle = await openDatabase({ driver: 'pglite', dataDir: pgliteDir! });
+  }
+  const raw: number[] = [];
+  for (let run = 0; run < runs; run += 1)
+    raw.push(
+      await measureRaw(
+        handle,
+        benchUsers.map((user) => user.id),
+      ),
+    );
+  await handle.close();
+  if (driver === 'pg') await dropScratchDatabase();
+  else fs.rmSync(pgliteDir!, { recursive: true, force: true });
+
+  const appRps = spread(rps);
+  const rawOpsPerSecond = spread(raw);
+  return {
+    driver,
+    users: concurrentUsers,
+    appRps,
+    p50Ms: spread(p50),
+    p99Ms: spread(p99),
+    pacedRate,
+    pacedP50Ms: spread(pacedP50),
+    pacedP99Ms: spread(pacedP99),
+    errors,
+    rawOpsPerSecond,
+    ratio: appRps.median / rawOpsPerSecond.median,
+  };
+}
+
+export interface ServingRow {
+  route: string;
+  rps: Spread;
+  p99Ms: Spread;
+  bytesPerRequest: number;
+}
+
+/** Requests per second for each route on one standalone server (gzip accepted, as browsers do). */
+export async function benchServing(routes: string[], port: number): Promise<ServingRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-path-serve-'));
+  const server = await startServer(port, { pgliteDir: dir }, { LOG_LEVEL: 'warn' });
+  const rows: ServingRow[] = [];
+  try {
+    for (const route of routes) {
+      const run = () =>
+        autocannon({
+          url: `${server.url}${route}`,
+          connections: 20,
+          duration: runSeconds,
+          headers: { 'accept-encoding': 'gzip, deflate, br' },
+        });
+      await run(); // warm-up
+      const results = [];
+      for (let index = 0; index < runs; index += 1) results.push(await run());
+      if (results.some((result) => result.non2xx > 0))
+        throw new Error(`${route} answered with errors under load`);
+      rows.push({
+        route,
+        rps: spread(results.map((result) => result.requests.average)),
+        p99Ms: spread(results.map((result) => result.latency.p99)),
+        bytesPerRequest: Math.round(
+          results[0]!.throughput.total / Math.max(1, results[0]!.requests.total),
+        ),
+      });
+    }
+  } finally {
+    await server.stop('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
