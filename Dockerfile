@@ -36,4 +36,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # Node runs as PID 1 here: it receives SIGTERM directly and shuts down gracefully.
-CMD ["node", "server.js"]
+CMD ["node", "start.mjs"]

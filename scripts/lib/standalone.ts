@@ -1,4 +1,4 @@
-// Real standalone servers for the system tests and the load benchmarks (node .next/standalone/server.js) on a
+// Real standalone servers for the system tests and the load benchmarks (node .next/standalone/start.mjs) on a
 // scratch database of the Postgres server in DATABASE_URL, a TCP proxy that can cut that server
 // off, and sign-in over HTTP.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -109,7 +109,7 @@ export async function startServer(
     typeof database === 'string'
       ? { DATABASE_URL: database }
       : { DATABASE_URL: '', PGLITE_DIR: database.pgliteDir };
-  const child = spawn(process.execPath, ['.next/standalone/server.js'], {
+  const child = spawn(process.execPath, ['.next/standalone/start.mjs'], {
     env: {
       ...process.env,
       ...sharedEnv,

@@ -1,0 +1,39 @@
+import { loadCourse } from '../lib/content/load';
+import { expect, test } from './fixtures';
+
+const lesson = loadCourse({ includeDrafts: false }).lessons[0]!;
+
+test('prerendered lessons are served precompressed, with the security headers, and revalidate with 304', async ({
+  playwright,
+  baseURL,
+}) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const brotli = await request.get(lesson.href, { headers: { 'accept-encoding': 'br, gzip' } });
+  expect(brotli.status()).toBe(200);
+  const headers = brotli.headers();
+  expect(headers['content-encoding']).toBe('br');
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
+  expect(headers['vary']).toContain('Accept-Encoding');
+  // Playwright decodes the body: it is the lesson's HTML.
+  expect(await brotli.text()).toContain(`<h1`);
+  expect(await brotli.text()).toContain(lesson.title.replace(/&/g, '&amp;').split(' ')[0]!);
+
+  const gzip = await request.get(lesson.href, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gzip.headers()['content-encoding']).toBe('gzip');
+  expect(gzip.headers()['etag']).toBe(headers['etag']);
+
+  const notModified = await request.get(lesson.href, {
+    headers: { 'accept-encoding': 'br', 'if-none-match': headers['etag']! },
+  });
+  expect(notModified.status()).toBe(304);
+
+  // Client navigations and URLs with a query string are Next.js's, as before.
+  const withQuery = await request.get(`${lesson.href}?from=search`, {
+    headers: { 'accept-encoding': 'br, gzip' },
+  });
+  expect(withQuery.status()).toBe(200);
+  expect(withQuery.headers()['content-encoding']).not.toBe('br');
+  await request.dispose();
+});

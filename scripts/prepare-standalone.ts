@@ -1,0 +1,83 @@
+// `npm run build` runs this after `next build`:
+// 1. the standalone server serves public/ and .next/static/ only from its own folder, and Next.js
+//    leaves copying them to us (see the Next.js docs on output: 'standalone');
+// 2. every page prerendered whole at build time (lessons, the outline, home) is compressed once,
+//    here, with brotli and gzip at their best settings, and listed with the headers to send, so
+//    the server answers it with bytes instead of compressing the same HTML on every request;
+// 3. the entry point that serves those copies in front of Next.js (scripts/standalone-entry.mjs)
+//    is copied in as start.mjs.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { signedInOnlyPaths } from '@/lib/auth/config';
+import { buildSecurityHeaders } from '@/lib/security-headers';
+
+const target = '.next/standalone';
+if (!fs.existsSync(target)) {
+  console.error('No .next/standalone folder: is output: "standalone" set in next.config.ts?');
+  process.exit(1);
+}
+fs.cpSync('public', `${target}/public`, { recursive: true });
+fs.cpSync('.next/static', `${target}/.next/static`, { recursive: true });
+fs.copyFileSync('scripts/standalone-entry.mjs', `${target}/start.mjs`);
+
+const appDir = `${target}/.next/server/app`;
+const pages: Record<string, { file: string; etag: string }> = {};
+
+function visit(dir: string) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      visit(file);
+      continue;
+    }
+    if (!entry.name.endsWith('.html') || entry.name.startsWith('_')) continue;
+    const metaFile = file.replace(/\.html$/, '.meta');
+    if (!fs.existsSync(metaFile)) continue;
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as {
+      status?: number;
+      headers?: Record<string, string>;
+    };
+    if (meta.headers?.['x-nextjs-prerender'] !== '1' || (meta.status && meta.status !== 200))
+      continue;
+    const route = `/${path.relative(appDir, file).replace(/\.html$/, '')}`.replace(
+      /^\/index$/,
+      '/',
+    );
+    // Pages behind sign-in keep going through proxy.ts.
+    if (signedInOnlyPaths.some((prefix) => route === prefix || route.startsWith(`${prefix}/`)))
+      continue;
+    const html = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(html, { level: 9 }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(html, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length,
+        },
+      }),
+    );
+    pages[route] = {
+      file: path.relative(target, file),
+      etag: `"${crypto.createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`,
+    };
+  }
+}
+visit(appDir);
+
+const headers: Record<string, string> = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 's-maxage=31536000',
+  Vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding',
+  'x-nextjs-prerender': '1',
+};
+for (const { key, value } of buildSecurityHeaders(false)) headers[key] = value;
+fs.writeFileSync(
+  `${target}/.next/precompressed-manifest.json`,
+  JSON.stringify({ headers, pages }, null, 1),
+);
+console.log(
+  `Prepared ${target}: public/ and static files copied, ${Object.keys(pages).length} prerendered pages precompressed.`,
+);
