@@ -196,7 +196,7 @@ async function main() {
     .reduce((smallest, page) => (page.htmlGzip < smallest.htmlGzip ? page : smallest));
   const lessonRoute = '/learn/the-role/the-unseen-layer';
   console.log(
-    `\nServing: ${lessonRoute} against the floor page ${servingFloor.route} (autocannon, 20 connections, gzip accepted, 3 runs of 5 s):`,
+    `\nServing: ${lessonRoute} against the floor page ${servingFloor.route} (autocannon, 20 connections, brotli and gzip accepted, 3 runs of 5 s):`,
   );
   // The third row is the same lesson through Next.js's own path (a query string skips the
   // precompressed copy), which compresses on every request: what the precompressed copy saves.
