@@ -2,8 +2,9 @@
 // 1. page weight (gzip JS, CSS, HTML of each prerendered page next to the build's floor);
 // 2. search latency over the full course; 3. cohort dashboard server time at 200, 2,000 and
 // 10,000 learners; 4. progress writes under load (autocannon, 50 signed-in users) against the raw
-// upsert; 5. lesson page serving against the floor page. Each timed figure is the median of
-// several runs, with min and max. Builds first when there is no production build.
+// upsert; 5. lesson page serving against the floor page; 6. Lighthouse; 7. `next build` cost for
+// the course and the course copied five times. Each timed figure is the median of several runs,
+// with min and max (the build is run once per size). Builds first when there is no production build.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import zlib from 'node:zlib';
 import { getSearchIndex, searchCourse } from '@/lib/content/search';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
 import { benchCohorts, type CohortBenchRow } from './bench-cohorts';
+import { benchBuild } from './bench-build';
 import { benchLighthouse, type LighthouseRow } from './bench-lighthouse';
 import { benchProgressWrites, benchServing, type WriteLoadRow } from './bench-load';
 import { startServer } from './lib/standalone';
@@ -242,6 +244,17 @@ async function main() {
     }
   }
 
+  console.log(
+    '\nBuild cost: `next build` wall time and peak memory (largest process), the course and the course copied 5 times:',
+  );
+  const buildRows = benchBuild([1, 5]);
+  if (!buildRows) console.log('  skipped: /usr/bin/time (GNU time) is not installed');
+  for (const row of buildRows ?? []) {
+    console.log(
+      `  ${row.copies}x (${row.lessons} lessons): ${row.wallSeconds.toFixed(1)} s, peak ${row.peakMemoryMb} MB`,
+    );
+  }
+
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(
     path.join(root, 'bench', 'results.json'),
@@ -255,6 +268,7 @@ async function main() {
         progressWrites: writeRows,
         serving: { rows: serving, lessonToFloor: servingRatio },
         lighthouse: lighthouseRows,
+        build: buildRows,
       },
       null,
       2,
