@@ -34,9 +34,9 @@ function copyContent(from: string, to: string, copies: number): number {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
   for (let copy = 0; copy < copies; copy += 1) {
-    for (const module of modules) {
-      const target = path.join(to, copy === 0 ? module : `${module}-copy-${copy + 1}`);
-      fs.cpSync(path.join(from, module), target, { recursive: true });
+    for (const moduleSlug of modules) {
+      const target = path.join(to, copy === 0 ? moduleSlug : `${moduleSlug}-copy-${copy + 1}`);
+      fs.cpSync(path.join(from, moduleSlug), target, { recursive: true });
       const metaFile = path.join(target, 'module.yaml');
       fs.writeFileSync(
         metaFile,
