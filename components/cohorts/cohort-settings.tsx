@@ -13,6 +13,12 @@ import { FormField } from '@/components/ui/form-field';
 const errorOf = (state: CohortSettingsState) =>
   state.status === 'error' || state.status === 'invalid' ? state.message : undefined;
 
+const thresholdFields = [
+  { name: 'inactiveDays', label: 'Days without activity', max: 365 },
+  { name: 'failedQuizAttempts', label: 'Failed attempts at one quiz', max: 50 },
+  { name: 'behindLessons', label: 'Lessons behind schedule', max: 200 },
+] as const;
+
 /** The owner's at-risk thresholds. */
 export function ThresholdsForm({
   cohortId,
@@ -30,38 +36,22 @@ export function ThresholdsForm({
     { status: 'idle' },
   );
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
+  const values = { inactiveDays, failedQuizAttempts, behindLessons };
   return (
     <form action={action} className="max-w-md space-y-4" noValidate>
-      <FormField
-        label="Days without activity"
-        name="inactiveDays"
-        type="number"
-        min={1}
-        max={365}
-        required
-        defaultValue={inactiveDays}
-        errors={errors.inactiveDays}
-      />
-      <FormField
-        label="Failed attempts at one quiz"
-        name="failedQuizAttempts"
-        type="number"
-        min={1}
-        max={50}
-        required
-        defaultValue={failedQuizAttempts}
-        errors={errors.failedQuizAttempts}
-      />
-      <FormField
-        label="Lessons behind schedule"
-        name="behindLessons"
-        type="number"
-        min={1}
-        max={200}
-        required
-        defaultValue={behindLessons}
-        errors={errors.behindLessons}
-      />
+      {thresholdFields.map((field) => (
+        <FormField
+          key={field.name}
+          label={field.label}
+          name={field.name}
+          type="number"
+          min={1}
+          max={field.max}
+          required
+          defaultValue={values[field.name]}
+          errors={errors[field.name]}
+        />
+      ))}
       <FormStatus message={errorOf(state)} />
       {state.status === 'success' ? <SentNotice message="Thresholds saved." /> : null}
       <Button type="submit" disabled={pending}>
