@@ -11,7 +11,7 @@ const cellStyles: Record<CellState, { className: string; label: string; icon: st
   },
 };
 
-const formatDay = (iso: string) =>
+export const formatDay = (iso: string) =>
   new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'short',
@@ -191,5 +191,3 @@ export function ModuleChart({ modules }: { modules: CohortDashboard['modules'] }
     </svg>
   );
 }
-
-export { formatDay };

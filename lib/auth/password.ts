@@ -1,14 +1,6 @@
 import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
-
-// OWASP Password Storage Cheat Sheet, argon2id: m=19 MiB, t=2, p=1. @node-rs/argon2 defaults are
-// weaker, so the parameters are always passed. Algorithm 2 = Argon2id.
-export const passwordHashOptions = {
-  algorithm: 2,
-  memoryCost: 19456,
-  timeCost: 2,
-  parallelism: 1,
-} as const;
+import { passwordHashOptions } from './password-hash-options';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, passwordHashOptions);

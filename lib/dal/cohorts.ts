@@ -226,22 +226,24 @@ export interface MyCohortView {
   >;
   today: string;
   lessons: CohortDashboard['lessons'];
-  modules: CohortDashboard['modules'];
+  /** Modules with their due dates (completion is about the whole cohort: not shown here). */
+  modules: Omit<CohortDashboard['modules'][number], 'completion'>[];
   /** Exactly the row the cohort's dashboard shows about the signed-in member. */
   me: LearnerRow;
 }
 
-/** "What my cohort leads see": the dashboard's data about the signed-in member, and nothing else. */
-export async function getMyCohortView(cohortId: unknown, at: Date = now()): Promise<MyCohortView> {
-  const user = await requireUser();
-  const { cohort } = await getAccess(user, cohortId);
+async function computeMyCohortView(
+  cohort: typeof cohorts.$inferSelect,
+  userId: string,
+  at: Date,
+): Promise<MyCohortView> {
   const db = await getDb();
   const [membership] = await db
     .select({ role: cohortMembers.role })
     .from(cohortMembers)
-    .where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.userId, user.id)));
+    .where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.userId, userId)));
   if (!membership) throw new AppError('not_found', 'There is no such cohort.');
-  const view = await computeCohortDashboard(db, cohort, false, at, { onlyUserId: user.id });
+  const view = await computeCohortDashboard(db, cohort, false, at, { onlyUserId: userId });
   const me = view.learners[0];
   if (!me) throw new AppError('not_found', 'There is no such cohort.');
   return {
@@ -255,19 +257,39 @@ export async function getMyCohortView(cohortId: unknown, at: Date = now()): Prom
       behindLessons: view.cohort.behindLessons,
     },
     today: view.today,
-    // Per-lesson quiz averages and module completion are about the whole cohort: not shown here.
+    // Per-lesson quiz averages are about the whole cohort: not shown here.
     lessons: view.lessons.map((lesson) => ({ ...lesson, quizAverage: null })),
-    modules: view.modules.map((module) => ({ ...module, completion: 0 })),
+    modules: view.modules.map(({ slug, title, dueOn }) => ({ slug, title, dueOn })),
     me,
   };
 }
 
-/** What the signed-in user may do on the cohort page: the dashboard, their own view, or nothing. */
-export async function getCohortPageKind(cohortId: unknown): Promise<'dashboard' | 'member'> {
+/** "What my cohort leads see": the dashboard's data about the signed-in member, and nothing else. */
+export async function getMyCohortView(cohortId: unknown, at: Date = now()): Promise<MyCohortView> {
   const user = await requireUser();
-  const { access } = await getAccess(user, cohortId);
-  if (access === 'owner' || access === 'admin' || access === 'lead') return 'dashboard';
-  if (access === 'learner') return 'member';
+  const { cohort } = await getAccess(user, cohortId);
+  return computeMyCohortView(cohort, user.id, at);
+}
+
+export type CohortPage =
+  { kind: 'dashboard'; dashboard: CohortDashboard } | { kind: 'member'; view: MyCohortView };
+
+/**
+ * The cohort page, from one access check: the dashboard for the owner, leads and admins, the
+ * member's own view for a member, and "not found" for everyone else.
+ */
+export async function getCohortPage(cohortId: unknown, at: Date = now()): Promise<CohortPage> {
+  const user = await requireUser();
+  const { cohort, access } = await getAccess(user, cohortId);
+  if (access === 'owner' || access === 'admin' || access === 'lead') {
+    const canManage = access !== 'lead';
+    return {
+      kind: 'dashboard',
+      dashboard: await computeCohortDashboard(await getDb(), cohort, canManage, at),
+    };
+  }
+  if (access === 'learner')
+    return { kind: 'member', view: await computeMyCohortView(cohort, user.id, at) };
   throw new AppError('not_found', 'There is no such cohort.');
 }
 

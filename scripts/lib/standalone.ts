@@ -6,6 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
+import { passwordHashOptions } from '../../lib/auth/password-hash-options';
 
 export const baseDatabaseUrl = process.env.DATABASE_URL ?? '';
 const scratchName = `backend_path_system_${process.pid}`;
@@ -62,17 +63,12 @@ export interface TestUser {
   password: string;
 }
 
-/** Inserts a user with the portal's own password parameters (argon2id, m=19456, t=2, p=1). */
+/** Inserts a user with the portal's own password parameters (lib/auth/password-hash-options.ts). */
 export async function createUser(name: string, role = 'learner'): Promise<TestUser> {
   const id = crypto.randomUUID();
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${id.slice(0, 8)}@example.test`;
   const password = `passphrase for ${name} ${id.slice(0, 8)}`;
-  const passwordHash = await hash(password, {
-    algorithm: 2,
-    memoryCost: 19456,
-    timeCost: 2,
-    parallelism: 1,
-  });
+  const passwordHash = await hash(password, passwordHashOptions);
   await query(
     'insert into users (id, name, email, password_hash, role) values ($1, $2, $3, $4, $5)',
     [id, name, email, passwordHash, role],

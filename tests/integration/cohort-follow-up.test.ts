@@ -7,6 +7,7 @@ import { listLessons, listModules } from '@/lib/content';
 import {
   createCohort,
   getCohortDashboard,
+  getCohortPage,
   getMyCohortView,
   joinCohort,
   sendNudge,
@@ -230,9 +231,16 @@ describe('what my cohort leads see', () => {
     expect(JSON.stringify(view)).not.toContain(ada.id);
     expect(view.lessons.every((lesson) => lesson.quizAverage === null)).toBe(true);
 
+    // The cohort page picks the same view from one access check.
+    signInAs(bo.id);
+    expect(await getCohortPage(id, at)).toEqual({ kind: 'member', view });
+    signInAs(owner.id);
+    expect(await getCohortPage(id, at)).toEqual({ kind: 'dashboard', dashboard });
+
     // Not a member: the cohort does not exist as far as they can tell.
     const outsider = await createTestUser();
     signInAs(outsider.id);
     await expect(getMyCohortView(id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getCohortPage(id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -16,10 +16,9 @@ import {
 } from '@/components/cohorts/progress-matrix';
 import { listModules } from '@/lib/content';
 import {
-  getCohortDashboard,
-  getCohortPageKind,
-  getMyCohortView,
+  getCohortPage,
   type CohortDashboard,
+  type CohortPage as LoadedCohortPage,
   type MyCohortView,
 } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
@@ -29,9 +28,6 @@ export const metadata: Metadata = { title: 'Cohort', robots: { index: false } };
 
 const pageSize = 50;
 
-type Loaded =
-  { kind: 'dashboard'; dashboard: CohortDashboard } | { kind: 'member'; view: MyCohortView };
-
 export default async function CohortPage({
   params,
   searchParams,
@@ -40,14 +36,10 @@ export default async function CohortPage({
   searchParams: Promise<{ sort?: string; module?: string; page?: string }>;
 }) {
   const { id } = await params;
-  let loaded: Loaded | null;
+  let loaded: LoadedCohortPage | null;
   try {
-    loaded = await loadForPage(`/cohorts/${id}`, async (): Promise<Loaded> => {
-      // Owner, leads and admins get the dashboard; a member gets only their own row.
-      return (await getCohortPageKind(id)) === 'dashboard'
-        ? { kind: 'dashboard', dashboard: await getCohortDashboard(id) }
-        : { kind: 'member', view: await getMyCohortView(id) };
-    });
+    // Owner, leads and admins get the dashboard; a member gets only their own row.
+    loaded = await loadForPage(`/cohorts/${id}`, () => getCohortPage(id));
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     if ((error as { name?: string }).name === 'ZodError') notFound();
