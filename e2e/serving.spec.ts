@@ -37,3 +37,19 @@ test('prerendered lessons are served precompressed, with the security headers, a
   expect(withQuery.headers()['content-encoding']).not.toBe('br');
   await request.dispose();
 });
+
+test('a lesson paints before its scripts are requested, then hydrates', async ({ page }) => {
+  await page.goto(lesson.href);
+  // Hydrated: the progress widget ran its server action and shows the sign-in link.
+  await expect(page.getByRole('link', { name: 'Sign in to track your progress' })).toBeVisible();
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/_next\/static\/.+\.js$/.test(entry.name))
+      .map((entry) => entry.startTime),
+  }));
+  expect(timing.paint).not.toBeNull();
+  expect(timing.scripts.length).toBeGreaterThan(3);
+  for (const start of timing.scripts) expect(start).toBeGreaterThanOrEqual(timing.paint!);
+});

@@ -3,7 +3,8 @@
 //    leaves copying them to us (see the Next.js docs on output: 'standalone');
 // 2. every page prerendered whole at build time (lessons, the outline, home) is compressed once,
 //    here, with brotli and gzip at their best settings, and listed with the headers to send, so
-//    the server answers it with bytes instead of compressing the same HTML on every request;
+//    the server answers it with bytes instead of compressing the same HTML on every request; before
+//    that, its scripts are set to load after the first paint (scripts/lib/first-paint.ts);
 // 3. the entry point that serves those copies in front of Next.js (scripts/standalone-entry.mjs)
 //    is copied in as start.mjs.
 import crypto from 'node:crypto';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { signedInOnlyPaths } from '@/lib/auth/config';
 import { buildSecurityHeaders } from '@/lib/security-headers';
+import { loadScriptsAfterFirstPaint } from './lib/first-paint';
 
 const target = '.next/standalone';
 if (!fs.existsSync(target)) {
@@ -48,7 +50,9 @@ function visit(dir: string) {
     // Pages behind sign-in keep going through proxy.ts.
     if (signedInOnlyPaths.some((prefix) => route === prefix || route.startsWith(`${prefix}/`)))
       continue;
-    const html = fs.readFileSync(file);
+    // Rewritten in place too, so Next.js serves the same page to clients without compression.
+    const html = Buffer.from(loadScriptsAfterFirstPaint(fs.readFileSync(file, 'utf8')));
+    fs.writeFileSync(file, html);
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(html, { level: 9 }));
     fs.writeFileSync(
       `${file}.br`,
