@@ -28,7 +28,7 @@ export function Callout({
         {variant.label}
         {title ? <span className="font-normal normal-case">: {title}</span> : null}
       </p>
-      <div className="prose prose-zinc dark:prose-invert max-w-none text-[0.95rem] [&>:first-child]:mt-0 [&>:last-child]:mb-0">
+      <div className="prose text-[0.95rem] [&>:first-child]:mt-0 [&>:last-child]:mb-0">
         {children}
       </div>
     </aside>

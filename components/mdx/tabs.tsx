@@ -133,7 +133,7 @@ export function Tabs({ children, syncKey }: { children: ReactNode; syncKey?: str
           aria-labelledby={`${baseId}-tab-${index}`}
           hidden={index !== selected}
           tabIndex={0}
-          className="tab-panel prose prose-zinc dark:prose-invert max-w-none pt-1 [&>:first-child]:mt-3"
+          className="tab-panel prose pt-1 [&>:first-child]:mt-3"
         >
           {tab.props.children}
         </div>

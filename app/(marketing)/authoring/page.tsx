@@ -35,7 +35,7 @@ export default async function AuthoringPage() {
             Authoring guide
           </h1>
         </header>
-        <div className="prose prose-zinc dark:prose-invert prose-headings:scroll-mt-20 prose-pre:bg-transparent prose-pre:p-0 prose-code:before:content-none prose-code:after:content-none max-w-none">
+        <div className="prose">
           <Guide components={mdxComponents} />
         </div>
       </article>
