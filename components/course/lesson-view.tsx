@@ -31,9 +31,12 @@ export async function LessonView({
     { depth: 2 as const, text: 'Check your understanding', id: 'check-your-understanding' },
   ];
 
+  // One grid: the lesson's head and body in the first column; the contents and the module's
+  // lessons beside them on wide screens, between the objectives and the text on narrow ones (one
+  // table of contents in the page, not one per layout).
   const page = (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_14rem]">
-      <article className="min-w-0 space-y-8">
+    <article className="grid gap-x-10 gap-y-8 lg:grid-cols-[minmax(0,1fr)_14rem] lg:grid-rows-[auto_1fr]">
+      <div className="min-w-0 space-y-8">
         {banner}
         <header className="space-y-3">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -67,26 +70,12 @@ export async function LessonView({
             ))}
           </ul>
         </section>
+      </div>
 
-        <div className="lg:hidden">
-          <TableOfContents headings={headings} id="toc-inline" />
-        </div>
-
-        <div className="prose prose-zinc dark:prose-invert prose-headings:scroll-mt-20 prose-pre:bg-transparent prose-pre:p-0 prose-code:before:content-none prose-code:after:content-none max-w-none">
-          <Content components={mdxComponents} />
-        </div>
-
-        <TocHighlighter ids={headings.map((heading) => heading.id)} />
-        <Quiz
-          questions={lesson.quiz.map(({ question, choices }) => ({ question, choices }))}
-          lessonId={lesson.id}
-        />
-        {footer}
-      </article>
-      <aside className="hidden lg:block">
-        <div className="sticky top-20 space-y-8">
-          <TableOfContents headings={headings} id="toc-sidebar" />
-          <nav aria-labelledby="module-lessons-heading" className="text-sm">
+      <aside className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <div className="lg:sticky lg:top-20 lg:space-y-8">
+          <TableOfContents headings={headings} id="toc" />
+          <nav aria-labelledby="module-lessons-heading" className="hidden text-sm lg:block">
             <h2
               id="module-lessons-heading"
               className="mb-3 font-semibold text-zinc-950 dark:text-white"
@@ -112,7 +101,19 @@ export async function LessonView({
           </nav>
         </div>
       </aside>
-    </div>
+
+      <div className="min-w-0 space-y-8">
+        <div className="prose">
+          <Content components={mdxComponents} />
+        </div>
+        <TocHighlighter ids={headings.map((heading) => heading.id)} />
+        <Quiz
+          questions={lesson.quiz.map(({ question, choices }) => ({ question, choices }))}
+          lessonId={lesson.id}
+        />
+        {footer}
+      </div>
+    </article>
   );
   return trackProgress ? (
     <LessonStateProvider lessonId={lesson.id}>{page}</LessonStateProvider>
