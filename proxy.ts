@@ -3,20 +3,14 @@
 // pages are redirected to /sign-in. Every page, action and route handler still checks the session
 // itself in the data access layer. The session cookie is only decoded for signed-in-only pages,
 // and no cookie is ever set here, so public pages stay cacheable.
-import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { signedInOnlyPaths } from '@/lib/auth/config';
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { readSessionToken } from '@/lib/auth/session-token';
 
 const requestIdPattern = /^[\w-]{8,128}$/;
-const secureCookieName = '__Secure-authjs.session-token';
 
 async function hasSession(request: NextRequest): Promise<boolean> {
-  const token = await getToken({
-    req: request,
-    secret: resolveAuthSecret(),
-    secureCookie: request.cookies.has(secureCookieName),
-  });
+  const token = await readSessionToken(request.headers);
   return Boolean(token?.sub);
 }
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
-import { auth } from '@/lib/auth';
+import { readSession } from '@/lib/auth';
 import { AppError, unauthenticated } from '@/lib/errors';
 
 export interface SessionUser {
@@ -17,9 +17,8 @@ export interface CurrentUser extends SessionUser {
 /** Who the session cookie says is signed in (not yet checked against the database). Cached per request. */
 export const verifySession = cache(
   async (): Promise<(SessionUser & { authTime: number }) | null> => {
-    const session = await auth();
-    const id = session?.user?.id;
-    return id ? { id, authTime: session.authTime ?? 0 } : null;
+    const session = await readSession();
+    return session ? { id: session.userId, authTime: session.authTime } : null;
   },
 );
 

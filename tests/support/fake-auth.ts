@@ -1,5 +1,5 @@
-// Stands in for Auth.js in integration tests: the data access layer asks `auth()` for the session,
-// and tests choose who is signed in. Everything below it (the database) is real.
+// Stands in for Auth.js in integration tests: the data access layer asks `readSession()` for the
+// session, and tests choose who is signed in. Everything below it (the database) is real.
 let currentUserId: string | null = null;
 let currentAuthTime = 0;
 
@@ -10,14 +10,8 @@ export function signInAs(userId: string | null, authTime = Date.now()): void {
 }
 
 export const fakeAuthModule = {
-  auth: async () =>
-    currentUserId
-      ? {
-          user: { id: currentUserId },
-          authTime: currentAuthTime,
-          expires: new Date(Date.now() + 3600_000).toISOString(),
-        }
-      : null,
+  readSession: async () =>
+    currentUserId ? { userId: currentUserId, authTime: currentAuthTime } : null,
   signIn: async () => {
     throw new Error('signIn is not available in integration tests');
   },
