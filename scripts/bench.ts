@@ -15,7 +15,12 @@ import { getDatabaseConfig, parseEnv } from '@/lib/env';
 import { benchCohorts, type CohortBenchRow } from './bench-cohorts';
 import { benchBuild } from './bench-build';
 import { benchLighthouse, type LighthouseRow } from './bench-lighthouse';
-import { benchProgressWrites, benchServing, type WriteLoadRow } from './bench-load';
+import {
+  benchProgressWrites,
+  benchServing,
+  type WriteLoadRow,
+  writeP99BudgetMs,
+} from './bench-load';
 import { startServer } from './lib/standalone';
 
 const root = process.cwd();
@@ -177,7 +182,7 @@ async function main() {
   }
 
   console.log(
-    '\nProgress writes: PUT /api/progress from 50 signed-in users (autocannon, 3 runs of 5 s), next to the same upsert issued directly:',
+    '\nProgress writes: PUT /api/progress from 50 signed-in users (autocannon, 3 runs of 5 s) and paced (evenly spaced, latency from when each write was due), next to the same upsert issued directly:',
   );
   const writeRows: WriteLoadRow[] = [await benchProgressWrites('pglite', 4501)];
   if (server.driver === 'pg') writeRows.push(await benchProgressWrites('pg', 4502));
@@ -188,6 +193,9 @@ async function main() {
     console.log(
       `  ${row.driver.padEnd(7)} saturated: ${fmt(row.appRps)} req/s, p50 ${fmt(row.p50Ms)} ms, p99 ${fmt(row.p99Ms)} ms; ` +
         `paced at ${row.pacedRate}/s: p50 ${fmt(row.pacedP50Ms)} ms, p99 ${fmt(row.pacedP99Ms)} ms; ` +
+        (row.capacity
+          ? `p99 under ${writeP99BudgetMs} ms up to ${row.capacity.rate}/s (p99 ${row.capacity.p99Ms.toFixed(0)} ms); `
+          : `p99 over ${writeP99BudgetMs} ms from the first paced rate tried; `) +
         `raw upsert ${fmt(row.rawOpsPerSecond)} ops/s; app/raw ${row.ratio.toFixed(3)}; errors ${row.errors}`,
     );
   }
