@@ -4,7 +4,8 @@
 // 2. every page prerendered whole at build time (lessons, the outline, home) is compressed once,
 //    here, with brotli and gzip at their best settings, and listed with the headers to send, so
 //    the server answers it with bytes instead of compressing the same HTML on every request; before
-//    that, its scripts are set to load after the first paint (scripts/lib/first-paint.ts);
+//    that, its scripts and React payload are set to load after the first paint
+//    (scripts/lib/first-paint.ts);
 // 3. the entry point that serves those copies in front of Next.js (scripts/standalone-entry.mjs)
 //    is copied in as start.mjs.
 import crypto from 'node:crypto';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { signedInOnlyPaths } from '@/lib/auth/config';
 import { buildSecurityHeaders } from '@/lib/security-headers';
-import { loadScriptsAfterFirstPaint } from './lib/first-paint';
+import { deferHydration } from './lib/first-paint';
 
 const target = '.next/standalone';
 if (!fs.existsSync(target)) {
@@ -51,7 +52,17 @@ function visit(dir: string) {
     if (signedInOnlyPaths.some((prefix) => route === prefix || route.startsWith(`${prefix}/`)))
       continue;
     // Rewritten in place too, so Next.js serves the same page to clients without compression.
-    const html = Buffer.from(loadScriptsAfterFirstPaint(fs.readFileSync(file, 'utf8')));
+    const deferred = deferHydration(fs.readFileSync(file, 'utf8'));
+    if (deferred.payload) {
+      const payloadFile = path.join(
+        target,
+        '.next',
+        deferred.payload.url.replace(/^\/_next\//, ''),
+      );
+      fs.mkdirSync(path.dirname(payloadFile), { recursive: true });
+      fs.writeFileSync(payloadFile, deferred.payload.source);
+    }
+    const html = Buffer.from(deferred.html);
     fs.writeFileSync(file, html);
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(html, { level: 9 }));
     fs.writeFileSync(

@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { loadScriptsAfterFirstPaint } from '@/scripts/lib/first-paint';
+import { deferHydration, payloadUrlPrefix } from '@/scripts/lib/first-paint';
 
 const page =
   '<!DOCTYPE html><html><head><meta charSet="utf-8"/>' +
@@ -11,6 +11,8 @@ const page =
   '<script src="/_next/static/chunks/polyfills.js" noModule=""></script>' +
   '<title>Lesson</title></head><body><h1>Lesson</h1>' +
   '<script>(self.__next_f=self.__next_f||[]).push([0])</script>' +
+  '<script>self.__next_f.push([1,"0:{\\"a\\":\\"\\u003c/p\\u003e\\"}\\n"])</script>' +
+  '<script>self.__next_f.push([1,"1:[\\"$\\",\\"p\\",null,{}]\\n"])</script>' +
   '<script src="/_next/static/chunks/late.js" async=""></script></body></html>';
 
 /** Runs the page's loader in a sandbox with a fake DOM; returns what it appended and a paint trigger. */
@@ -23,8 +25,14 @@ function runLoader(html: string, { paintTiming = true, hidden = false } = {}) {
   const context = {
     document: {
       visibilityState: hidden ? 'hidden' : 'visible',
-      createElement: () => ({ src: '', async: false }),
-      head: { appendChild: (element: { src: string }) => appended.push(element.src) },
+      createElement: () => ({ src: '', async: true }),
+      head: {
+        appendChild: (element: { src: string; async: boolean }) => {
+          // Scripts added by a script run as soon as they arrive, unless async is turned off.
+          if (element.async) throw new Error(`${element.src} would run out of order`);
+          appended.push(element.src);
+        },
+      },
     },
     PerformanceObserver: Object.assign(
       function (callback: typeof observer) {
@@ -45,20 +53,28 @@ function runLoader(html: string, { paintTiming = true, hidden = false } = {}) {
   };
 }
 
-describe('loadScriptsAfterFirstPaint', () => {
-  const rewritten = loadScriptsAfterFirstPaint(page);
+describe('deferHydration', () => {
+  const { html: rewritten, payload } = deferHydration(page);
 
-  it('takes the async framework scripts and their preload out of the markup', () => {
+  it("takes the framework scripts, their preload and React's inline payload out of the markup", () => {
     expect(rewritten).not.toMatch(/<script src="\/_next\/static\/chunks\/(one|two|late)\.js"/);
     expect(rewritten).not.toContain('rel="preload" as="script"');
-    // The rest stays: stylesheet, legacy polyfills, React's inline payload, the content.
+    expect(rewritten).not.toContain('__next_f');
+    // The rest stays: stylesheet, legacy polyfills, the content.
     expect(rewritten).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
     expect(rewritten).toContain('noModule=""');
-    expect(rewritten).toContain('self.__next_f');
     expect(rewritten).toContain('<h1>Lesson</h1>');
   });
 
-  it('requests every script once, in page order, only after the first contentful paint', () => {
+  it('keeps the payload whole and in order in a content-hashed script', () => {
+    expect(payload?.url).toMatch(new RegExp(`^${payloadUrlPrefix}[\\w-]{16}\\.js$`));
+    const queued: unknown[] = [];
+    vm.runInNewContext(payload!.source, { self: { __next_f: queued } });
+    expect(queued).toEqual([[0], [1, '0:{"a":"</p>"}\n'], [1, '1:["$","p",null,{}]\n']]);
+    expect(deferHydration(page.replace('1:[', '2:[')).payload?.url).not.toBe(payload?.url);
+  });
+
+  it('requests the payload, then every script, once and in order, only after the first contentful paint', () => {
     const browser = runLoader(rewritten);
     expect(browser.appended).toEqual([]);
     browser.paint('first-paint');
@@ -66,6 +82,7 @@ describe('loadScriptsAfterFirstPaint', () => {
     browser.paint('first-contentful-paint');
     browser.paint('first-contentful-paint');
     expect(browser.appended).toEqual([
+      payload!.url,
       '/_next/static/chunks/one.js',
       '/_next/static/chunks/two.js',
       '/_next/static/chunks/late.js',
@@ -76,13 +93,13 @@ describe('loadScriptsAfterFirstPaint', () => {
     const noTiming = runLoader(rewritten, { paintTiming: false });
     expect(noTiming.appended).toEqual([]);
     noTiming.frame();
-    expect(noTiming.appended).toHaveLength(3);
-    expect(runLoader(rewritten, { hidden: true }).appended).toHaveLength(3);
+    expect(noTiming.appended).toHaveLength(4);
+    expect(runLoader(rewritten, { hidden: true }).appended).toHaveLength(4);
   });
 
   it('leaves a rewritten page, and a page without framework scripts, unchanged', () => {
-    expect(loadScriptsAfterFirstPaint(rewritten)).toBe(rewritten);
+    expect(deferHydration(rewritten)).toEqual({ html: rewritten, payload: null });
     const plain = '<html><head><title>x</title></head><body></body></html>';
-    expect(loadScriptsAfterFirstPaint(plain)).toBe(plain);
+    expect(deferHydration(plain)).toEqual({ html: plain, payload: null });
   });
 });
