@@ -21,10 +21,13 @@ import {
   type WriteLoadRow,
   writeP99BudgetMs,
 } from './bench-load';
+import { payloadUrlPrefix } from './lib/first-paint';
 import { startServer } from './lib/standalone';
 
 const root = process.cwd();
-const appDir = path.join(root, '.next', 'server', 'app');
+// The pages as served: the standalone copies, after scripts/prepare-standalone.ts rewrote them.
+const standaloneDir = path.join(root, '.next', 'standalone');
+const appDir = path.join(standaloneDir, '.next', 'server', 'app');
 
 function ensureBuild() {
   const standalone = path.join(root, '.next', 'standalone', 'server.js');
@@ -59,19 +62,25 @@ interface PageWeight {
   jsGzip: number;
   cssGzip: number;
   htmlGzip: number;
+  /** React's payload, moved out of the HTML into a script requested after the first paint. */
+  payloadGzip: number;
 }
 
 function measure(file: string): PageWeight {
   const html = fs.readFileSync(file, 'utf8');
   // Modern browsers skip noModule scripts (the legacy polyfills), so they are not counted.
   const modernHtml = html.replace(/<script[^>]*noModule[^>]*><\/script>/gi, '');
-  const scripts = assetsOf(modernHtml, /<script[^>]+src="([^"]+\.js)"/g).concat(
-    assetsOf(modernHtml, /<link[^>]+href="([^"]+\.js)"[^>]*as="script"/g),
-  );
+  // Scripts in the markup, and those the first-paint loader requests (scripts/lib/first-paint.ts).
+  const loaded = /<script>\(function\(\)\{var s=(\[[^\]]*\])/.exec(html)?.[1];
+  const deferred = loaded ? (JSON.parse(loaded) as string[]) : [];
+  const scripts = assetsOf(modernHtml, /<script[^>]+src="([^"]+\.js)"/g)
+    .concat(assetsOf(modernHtml, /<link[^>]+href="([^"]+\.js)"[^>]*as="script"/g))
+    .concat(deferred.filter((src) => !src.startsWith(payloadUrlPrefix)));
   const uniqueScripts = [...new Set(scripts)];
+  const payloads = deferred.filter((src) => src.startsWith(payloadUrlPrefix));
   const styles = assetsOf(html, /<link[^>]+href="([^"]+\.css)"/g);
   const read = (src: string) =>
-    fs.readFileSync(path.join(root, '.next', src.replace(/^\/_next\//, '')));
+    fs.readFileSync(path.join(standaloneDir, '.next', src.replace(/^\/_next\//, '')));
   const route =
     '/' +
     path
@@ -84,6 +93,7 @@ function measure(file: string): PageWeight {
     jsGzip: uniqueScripts.reduce((sum, src) => sum + gzipSize(read(src)), 0),
     cssGzip: styles.reduce((sum, src) => sum + gzipSize(read(src)), 0),
     htmlGzip: gzipSize(html),
+    payloadGzip: payloads.reduce((sum, src) => sum + gzipSize(read(src)), 0),
   };
 }
 
@@ -137,12 +147,13 @@ async function main() {
     .sort((a, b) => a.route.localeCompare(b.route));
   const floor = pages.reduce((smallest, page) => (page.jsGzip < smallest.jsGzip ? page : smallest));
   console.log(
-    'Page weight (gzip, KB): JavaScript loaded by the prerendered HTML, CSS and the HTML itself',
+    'Page weight (gzip, KB) as served: JavaScript the prerendered page loads, CSS, the HTML itself, and\n' +
+      "React's payload (moved out of the HTML, requested after the first paint with the JavaScript)",
   );
   console.log(
     `Floor = smallest JavaScript of any page in this build: ${floor.route} (${kb(floor.jsGzip)} KB)\n`,
   );
-  const header = ['page', 'JS files', 'JS', 'JS above floor', 'CSS', 'HTML'];
+  const header = ['page', 'JS files', 'JS', 'JS above floor', 'CSS', 'HTML', 'payload'];
   const rows = pages.map((page) => [
     page.route,
     String(page.jsFiles),
@@ -150,6 +161,7 @@ async function main() {
     kb(page.jsGzip - floor.jsGzip),
     kb(page.cssGzip),
     kb(page.htmlGzip),
+    kb(page.payloadGzip),
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
@@ -263,6 +275,82 @@ async function main() {
     );
   }
 
+  // The budgets of issue 7, each against its figure.
+  const lessonWeight = pages.find((page) => page.route === lessonRoute);
+  const pgWrites = writeRows.find((row) => row.driver === 'pg');
+  const budgets: { budget: string; measured: string; holds: boolean | null }[] = [
+    {
+      budget: 'Lesson JS above the floor <= 15 KB',
+      measured: lessonWeight ? `${kb(lessonWeight.jsGzip - floor.jsGzip)} KB` : 'not measured',
+      holds: lessonWeight ? lessonWeight.jsGzip - floor.jsGzip <= 15 * 1024 : null,
+    },
+    {
+      budget: 'Lesson CSS <= 8 KB gzip',
+      measured: lessonWeight ? `${kb(lessonWeight.cssGzip)} KB` : 'not measured',
+      holds: lessonWeight ? lessonWeight.cssGzip <= 8 * 1024 : null,
+    },
+    {
+      budget: 'Lesson HTML <= 15 KB gzip',
+      measured: lessonWeight
+        ? `${kb(lessonWeight.htmlGzip)} KB (+ ${kb(lessonWeight.payloadGzip)} KB payload after paint)`
+        : 'not measured',
+      holds: lessonWeight ? lessonWeight.htmlGzip <= 15 * 1024 : null,
+    },
+    {
+      budget: 'Lighthouse >= 98 / 100 / 100 / 100',
+      measured: lighthouseRows
+        ? lighthouseRows
+            .map(
+              (row) =>
+                `${row.route} ${row.performance.median}/${row.accessibility.median}/${row.bestPractices.median}/${row.seo.median}`,
+            )
+            .join(', ')
+        : 'skipped',
+      holds: lighthouseRows
+        ? lighthouseRows.every(
+            (row) =>
+              row.performance.median >= 98 &&
+              row.accessibility.median === 100 &&
+              row.bestPractices.median === 100 &&
+              row.seo.median === 100,
+          )
+        : null,
+    },
+    {
+      budget: 'LCP < 1.5 s',
+      measured: lighthouseRows
+        ? lighthouseRows
+            .map((row) => `${row.route} ${(row.lcpMs.median / 1000).toFixed(2)} s`)
+            .join(', ')
+        : 'skipped',
+      holds: lighthouseRows ? lighthouseRows.every((row) => row.lcpMs.median < 1500) : null,
+    },
+    {
+      budget: `Postgres server write p99 < ${writeP99BudgetMs} ms, 50 users writing flat out`,
+      measured: pgWrites
+        ? `${pgWrites.p99Ms.median.toFixed(0)} ms at ${pgWrites.appRps.median.toFixed(0)} req/s`
+        : 'no DATABASE_URL',
+      holds: pgWrites ? pgWrites.p99Ms.median < writeP99BudgetMs : null,
+    },
+    {
+      budget: `Postgres server write p99 < ${writeP99BudgetMs} ms, 50 users at ${pgWrites?.pacedRate ?? 20} writes/s`,
+      measured: pgWrites
+        ? `${pgWrites.pacedP99Ms.median.toFixed(0)} ms; within budget up to ${pgWrites.capacity?.rate ?? 0} writes/s`
+        : 'no DATABASE_URL',
+      holds: pgWrites ? pgWrites.pacedP99Ms.median < writeP99BudgetMs : null,
+    },
+    {
+      budget: 'Lesson serving >= 0.6 of the floor page',
+      measured: servingRatio.toFixed(2),
+      holds: servingRatio >= 0.6,
+    },
+  ];
+  console.log('\nBudgets:');
+  for (const row of budgets)
+    console.log(
+      `  ${(row.holds === null ? 'n/a' : row.holds ? 'holds' : 'FAILS').padEnd(6)} ${row.budget}: ${row.measured}`,
+    );
+
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(
     path.join(root, 'bench', 'results.json'),
@@ -277,6 +365,7 @@ async function main() {
         serving: { rows: serving, lessonToFloor: servingRatio },
         lighthouse: lighthouseRows,
         build: buildRows,
+        budgets,
       },
       null,
       2,
