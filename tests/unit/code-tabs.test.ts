@@ -30,6 +30,17 @@ describe('<CodeTabs>', () => {
     expect(output).toContain('--shiki-dark');
   });
 
+  it("leaves tokens in the block's own colour as plain text, and colours the rest", async () => {
+    const output = await compileMdx('```ts\nconst a = f(1);\n```\n', 'plain.mdx');
+    // "(" is drawn in the block's text colour: a bare string, not a span with a style.
+    expect(output).toMatch(/"\(",/);
+    expect(output).not.toMatch(/style: \{\s*color: "#0E1116"/i);
+    // Keywords keep their light and dark colours.
+    expect(output).toMatch(
+      /color: "#A0111F",\s*"--shiki-dark": "#FF9492"\s*\},\s*children: "const"/,
+    );
+  });
+
   it.each([
     [
       'a block without a title',
