@@ -194,7 +194,7 @@ async function main() {
   }
 
   console.log(
-    '\nProgress writes: PUT /api/progress from 50 signed-in users (autocannon, 3 runs of 5 s) and paced (evenly spaced, latency from when each write was due), next to the same upsert issued directly:',
+    '\nProgress writes: PUT /api/progress from 50 signed-in users (autocannon, 3 runs of 5 s) and paced (3 runs of 10 s, evenly spaced, latency from when each write was due), next to the same upsert issued directly:',
   );
   const writeRows: WriteLoadRow[] = [await benchProgressWrites('pglite', 4501)];
   if (server.driver === 'pg') writeRows.push(await benchProgressWrites('pg', 4502));
@@ -204,7 +204,8 @@ async function main() {
   for (const row of writeRows) {
     console.log(
       `  ${row.driver.padEnd(7)} saturated: ${fmt(row.appRps)} req/s, p50 ${fmt(row.p50Ms)} ms, p99 ${fmt(row.p99Ms)} ms; ` +
-        `paced at ${row.pacedRate}/s: p50 ${fmt(row.pacedP50Ms)} ms, p99 ${fmt(row.pacedP99Ms)} ms; ` +
+        `paced at ${row.pacedRate}/s: p50 ${fmt(row.pacedP50Ms)} ms, p99 ${fmt(row.pacedP99Ms)} ms ` +
+        `(the upsert alone at that pace: p99 ${fmt(row.rawPacedP99Ms)} ms); ` +
         (row.capacity
           ? `p99 under ${writeP99BudgetMs} ms up to ${row.capacity.rate}/s (p99 ${row.capacity.p99Ms.toFixed(0)} ms); `
           : `p99 over ${writeP99BudgetMs} ms from the first paced rate tried; `) +
@@ -335,7 +336,7 @@ async function main() {
     {
       budget: `Postgres server write p99 < ${writeP99BudgetMs} ms, 50 users at ${pgWrites?.pacedRate ?? 20} writes/s`,
       measured: pgWrites
-        ? `${pgWrites.pacedP99Ms.median.toFixed(0)} ms; within budget up to ${pgWrites.capacity?.rate ?? 0} writes/s`
+        ? `${pgWrites.pacedP99Ms.median.toFixed(0)} ms (the upsert alone: ${pgWrites.rawPacedP99Ms.median.toFixed(0)} ms); within budget up to ${pgWrites.capacity?.rate ?? 0} writes/s`
         : 'no DATABASE_URL',
       holds: pgWrites ? pgWrites.pacedP99Ms.median < writeP99BudgetMs : null,
     },
