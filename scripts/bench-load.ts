@@ -331,6 +331,19 @@ export interface ServingRow {
   rps: Spread;
   p99Ms: Spread;
   bytesPerRequest: number;
+  /** The server process's CPU time per request (Linux only), without the load generator's. */
+  serverCpuUsPerRequest: Spread | null;
+}
+
+/** CPU time (user + system, ms) the process has used so far, from /proc; null off Linux. */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
 }
 
 /** Requests per second for each route on one standalone server (gzip accepted, as browsers do). */
@@ -349,7 +362,15 @@ export async function benchServing(routes: string[], port: number): Promise<Serv
         });
       await run(); // warm-up
       const results = [];
-      for (let index = 0; index < runs; index += 1) results.push(await run());
+      const cpuPerRequest: number[] = [];
+      for (let index = 0; index < runs; index += 1) {
+        const before = processCpuMs(server.child.pid);
+        const result = await run();
+        const after = processCpuMs(server.child.pid);
+        results.push(result);
+        if (before !== null && after !== null)
+          cpuPerRequest.push(((after - before) * 1000) / Math.max(1, result.requests.total));
+      }
       if (results.some((result) => result.non2xx > 0))
         throw new Error(`${route} answered with errors under load`);
       rows.push({
@@ -359,6 +380,7 @@ export async function benchServing(routes: string[], port: number): Promise<Serv
         bytesPerRequest: Math.round(
           results[0]!.throughput.total / Math.max(1, results[0]!.requests.total),
         ),
+        serverCpuUsPerRequest: cpuPerRequest.length > 0 ? spread(cpuPerRequest) : null,
       });
     }
   } finally {

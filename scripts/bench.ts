@@ -235,12 +235,22 @@ async function main() {
   );
   for (const row of serving) {
     console.log(
-      `  ${row.route.padEnd(40)} ${fmt(row.rps)} req/s, p99 ${fmt(row.p99Ms)} ms, ${kb(row.bytesPerRequest)} KB a response`,
+      `  ${row.route.padEnd(40)} ${fmt(row.rps)} req/s, p99 ${fmt(row.p99Ms)} ms, ${kb(row.bytesPerRequest)} KB a response` +
+        (row.serverCpuUsPerRequest
+          ? `, server CPU ${fmt(row.serverCpuUsPerRequest)} µs a request`
+          : ''),
     );
   }
   const servingRatio = serving[1]!.rps.median / serving[0]!.rps.median;
+  // The load generator shares the two cores and spends more per byte than the server: the
+  // server's own CPU per request says what one instance could serve on its own cores.
+  const floorCpu = serving[0]!.serverCpuUsPerRequest?.median;
+  const lessonCpu = serving[1]!.serverCpuUsPerRequest?.median;
+  const servingCpuRatio = floorCpu && lessonCpu ? floorCpu / lessonCpu : null;
   console.log(
-    `  lesson / floor: ${servingRatio.toFixed(2)} (budget at least 0.6); precompressed lesson / the same lesson compressed by Next.js: ${(serving[1]!.rps.median / serving[2]!.rps.median).toFixed(1)}x`,
+    `  lesson / floor: ${servingRatio.toFixed(2)} (budget at least 0.6)` +
+      (servingCpuRatio ? `, by server CPU per request ${servingCpuRatio.toFixed(2)}` : '') +
+      `; precompressed lesson / the same lesson compressed by Next.js: ${(serving[1]!.rps.median / serving[2]!.rps.median).toFixed(1)}x`,
   );
 
   const lighthouseRoutes = ['/', lessonRoute, '/learn'];
@@ -354,7 +364,9 @@ async function main() {
     },
     {
       budget: 'Lesson serving >= 0.6 of the floor page',
-      measured: servingRatio.toFixed(2),
+      measured:
+        `${servingRatio.toFixed(2)} in requests a second` +
+        (servingCpuRatio ? ` (${servingCpuRatio.toFixed(2)} by the server's CPU per request)` : ''),
       holds: servingRatio >= 0.6,
     },
   ];
@@ -375,7 +387,7 @@ async function main() {
         search,
         cohortDashboard: cohortRows,
         progressWrites: writeRows,
-        serving: { rows: serving, lessonToFloor: servingRatio },
+        serving: { rows: serving, lessonToFloor: servingRatio, byServerCpu: servingCpuRatio },
         lighthouse: lighthouseRows,
         build: buildRows,
         budgets,
