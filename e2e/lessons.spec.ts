@@ -56,6 +56,9 @@ test('code tabs switch with the keyboard and remember the chosen language', asyn
   const lesson = lessons.find((candidate) => candidate.body.includes('<CodeTabs>'));
   test.skip(!lesson, 'no lesson uses CodeTabs');
   await page.goto(lesson!.href);
+  // The tabs answer keys once the page is hydrated (its scripts load after the first paint); the
+  // header's sign-in link appears only then.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   const tablist = page.getByRole('tablist').first();
   const tabs = tablist.getByRole('tab');
   const first = tabs.first();
