@@ -5,6 +5,7 @@ import { changePasswordAction, type PasswordFormState } from '@/app/(auth)/actio
 import { FormStatus } from '@/components/auth/form-status';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
+import { NewPasswordField } from '@/components/auth/new-password-field';
 
 export function ChangePasswordForm() {
   const [state, formAction, pending] = useActionState<PasswordFormState, FormData>(
@@ -24,14 +25,9 @@ export function ChangePasswordForm() {
         required
         errors={fieldErrors.currentPassword}
       />
-      <FormField
+      <NewPasswordField
         label="New password"
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
         hint="At least 8 characters. Changing it signs you out on every other device."
         errors={fieldErrors.newPassword}
       />

@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { resetPasswordAction, type PasswordFormState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
 import { FormStatus } from './form-status';
+import { NewPasswordField } from './new-password-field';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState<PasswordFormState, FormData>(
@@ -17,14 +17,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <input type="hidden" name="token" value={token} />
-      <FormField
+      <NewPasswordField
         label="New password"
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
         hint="At least 8 characters. Every device signed in to your account will be signed out."
         errors={fieldErrors.newPassword ?? fieldErrors.token}
       />

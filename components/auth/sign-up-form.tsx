@@ -5,6 +5,7 @@ import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/ui/form-field';
 import { FormStatus, SentNotice } from './form-status';
+import { NewPasswordField } from './new-password-field';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction, pending] = useActionState<AuthFormState, FormData>(signUpAction, {
@@ -33,14 +34,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         defaultValue={values.email}
         errors={fieldErrors.email}
       />
-      <FormField
+      <NewPasswordField
         label="Password"
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
         hint="At least 8 characters. A long passphrase is easier to remember and harder to guess."
         errors={fieldErrors.password}
       />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
+import { passwordLength } from './password-length';
 
 export const emailSchema = z
   .string({ message: 'Enter your e-mail address.' })
@@ -12,13 +13,13 @@ export const emailSchema = z
 // No composition rules and no trimming: a password is verified exactly as typed (NIST SP 800-63B).
 export const passwordSchema = z
   .string({ message: 'Enter a password.' })
-  .min(8, 'Use at least 8 characters.')
-  .max(128, 'Use at most 128 characters.');
+  .min(passwordLength.min, `Use at least ${passwordLength.min} characters.`)
+  .max(passwordLength.max, `Use at most ${passwordLength.max} characters.`);
 
 /** A password someone is choosing: also refused when it is one of the most common passwords. */
 export const newPasswordSchema = passwordSchema.refine(
   // Too short is already reported; one message per problem.
-  (password) => password.length < 8 || !isCommonPassword(password),
+  (password) => password.length < passwordLength.min || !isCommonPassword(password),
   'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well.',
 );
 
