@@ -115,24 +115,53 @@ async function measureRaw(handle: DatabaseHandle, userIds: string[]): Promise<nu
   return operations / runSeconds;
 }
 
-/** The same upsert paced like the app's paced run: `rate` a second, evenly spaced; p99 in ms. */
-async function measureRawPaced(handle: DatabaseHandle, userIds: string[], rate: number) {
+/** The value at `ratio` (0.5 = median, 0.99 = p99) of numbers sorted ascending. */
+export const percentile = (sorted: number[], ratio: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(ratio * sorted.length))]!;
+
+/** `runs` measurements, one after the other. */
+async function repeatRuns<T>(measure: () => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let run = 0; run < runs; run += 1) results.push(await measure());
+  return results;
+}
+
+/**
+ * Open loop: `rate` operations a second for `seconds`, evenly spaced, whatever the answers. Each
+ * latency counts from the moment the operation was due, so a system that falls behind shows it.
+ * `operation` resolves to false for a failure. Returns the latencies sorted, and the failures.
+ */
+async function runPaced(
+  rate: number,
+  seconds: number,
+  operation: (index: number) => Promise<boolean>,
+) {
   const latencies: number[] = [];
+  let errors = 0;
   const start = performance.now() + 50;
   const pending: Promise<void>[] = [];
-  for (let index = 0; index < rate * pacedSeconds; index += 1) {
+  for (let index = 0; index < rate * seconds; index += 1) {
     const due = start + (index * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     pending.push(
-      rawUpsert(handle, userIds[index % userIds.length]!).then(() => {
+      operation(index).then((ok) => {
         latencies.push(performance.now() - due);
+        if (!ok) errors += 1;
       }),
     );
   }
   await Promise.all(pending);
-  latencies.sort((a, b) => a - b);
-  return latencies[Math.min(latencies.length - 1, Math.floor(0.99 * latencies.length))]!;
+  return { latencies: latencies.sort((a, b) => a - b), errors };
+}
+
+/** The same upsert paced like the app's paced run; p99 in ms. */
+async function measureRawPaced(handle: DatabaseHandle, userIds: string[], rate: number) {
+  const { latencies } = await runPaced(rate, pacedSeconds, async (index) => {
+    await rawUpsert(handle, userIds[index % userIds.length]!);
+    return true;
+  });
+  return percentile(latencies, 0.99);
 }
 
 const writeBody = () =>
@@ -165,20 +194,14 @@ async function driveWrites(url: string, cookies: string[]) {
 }
 
 /**
- * Open loop: `rate` writes a second, evenly spaced, taking turns among the users, whatever the
- * server's answers. Each latency counts from the moment the write was due, so a server that falls
- * behind shows it (autocannon's own rate limit sends each second's requests in one burst instead).
+ * Paced writes: `rate` a second, evenly spaced, taking turns among the users (see runPaced;
+ * autocannon's own rate limit sends each second's requests in one burst instead).
  */
 async function drivePacedWrites(url: string, cookies: string[], rate: number, seconds: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: cookies.length });
   const target = new URL(`${url}/api/progress`);
-  const total = rate * seconds;
-  const latencies: number[] = [];
-  let errors = 0;
-  const start = performance.now() + 50;
   const send = (index: number) =>
-    new Promise<void>((resolve) => {
-      const due = start + (index * 1000) / rate;
+    new Promise<boolean>((resolve) => {
       const body = writeBody();
       const request = http.request(
         target,
@@ -193,31 +216,15 @@ async function drivePacedWrites(url: string, cookies: string[], rate: number, se
         },
         (response) => {
           response.resume();
-          response.on('end', () => {
-            latencies.push(performance.now() - due);
-            if (response.statusCode !== 200) errors += 1;
-            resolve();
-          });
+          response.on('end', () => resolve(response.statusCode === 200));
         },
       );
-      request.on('error', () => {
-        errors += 1;
-        resolve();
-      });
+      request.on('error', () => resolve(false));
       request.end(body);
     });
-  const pending: Promise<void>[] = [];
-  for (let index = 0; index < total; index += 1) {
-    const wait = start + (index * 1000) / rate - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(send(index));
-  }
-  await Promise.all(pending);
+  const { latencies, errors } = await runPaced(rate, seconds, send);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (ratio: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(ratio * latencies.length))]!;
-  return { p50: at(0.5), p99: at(0.99), errors };
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors };
 }
 
 export async function benchProgressWrites(
@@ -248,36 +255,20 @@ export async function benchProgressWrites(
     if (!cookie) throw new Error(`could not sign in ${user.email}`);
     cookies.push(cookie);
   }
-  const rps: number[] = [];
-  const p50: number[] = [];
-  const p99: number[] = [];
-  let errors = 0;
   await driveWrites(server.url, cookies); // warm-up
-  for (let run = 0; run < runs; run += 1) {
-    const result = await driveWrites(server.url, cookies);
-    rps.push(result.requests.average);
-    p50.push(result.latency.p50);
-    p99.push(result.latency.p99);
-    errors += result.non2xx + result.errors;
-  }
-  const pacedP50: number[] = [];
-  const pacedP99: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const result = await drivePacedWrites(server.url, cookies, pacedRate, pacedSeconds);
-    pacedP50.push(result.p50);
-    pacedP99.push(result.p99);
-    errors += result.errors;
-  }
+  const saturated = await repeatRuns(() => driveWrites(server.url, cookies));
+  const paced = await repeatRuns(() =>
+    drivePacedWrites(server.url, cookies, pacedRate, pacedSeconds),
+  );
+  let errors =
+    saturated.reduce((sum, result) => sum + result.non2xx + result.errors, 0) +
+    paced.reduce((sum, result) => sum + result.errors, 0);
   // Capacity: raise the rate until p99 leaves the budget (the median of the runs at each rate).
   let capacity: WriteLoadRow['capacity'] = null;
   for (const rate of capacityRates) {
-    const samples: number[] = [];
-    for (let run = 0; run < runs; run += 1) {
-      const result = await drivePacedWrites(server.url, cookies, rate, runSeconds);
-      samples.push(result.p99);
-      errors += result.errors;
-    }
-    const p99 = spread(samples).median;
+    const results = await repeatRuns(() => drivePacedWrites(server.url, cookies, rate, runSeconds));
+    errors += results.reduce((sum, result) => sum + result.errors, 0);
+    const p99 = spread(results.map((result) => result.p99)).median;
     if (p99 >= writeP99BudgetMs) break;
     capacity = { rate, p99Ms: p99 };
   }
@@ -286,38 +277,24 @@ export async function benchProgressWrites(
   if (driver === 'pglite') {
     handle = await openDatabase({ driver: 'pglite', dataDir: pgliteDir! });
   }
-  const raw: number[] = [];
-  for (let run = 0; run < runs; run += 1)
-    raw.push(
-      await measureRaw(
-        handle,
-        benchUsers.map((user) => user.id),
-      ),
-    );
-  const rawPacedP99: number[] = [];
-  for (let run = 0; run < runs; run += 1)
-    rawPacedP99.push(
-      await measureRawPaced(
-        handle,
-        benchUsers.map((user) => user.id),
-        pacedRate,
-      ),
-    );
+  const userIds = benchUsers.map((user) => user.id);
+  const raw = await repeatRuns(() => measureRaw(handle, userIds));
+  const rawPacedP99 = await repeatRuns(() => measureRawPaced(handle, userIds, pacedRate));
   await handle.close();
   if (driver === 'pg') await dropScratchDatabase();
   else fs.rmSync(pgliteDir!, { recursive: true, force: true });
 
-  const appRps = spread(rps);
+  const appRps = spread(saturated.map((result) => result.requests.average));
   const rawOpsPerSecond = spread(raw);
   return {
     driver,
     users: concurrentUsers,
     appRps,
-    p50Ms: spread(p50),
-    p99Ms: spread(p99),
+    p50Ms: spread(saturated.map((result) => result.latency.p50)),
+    p99Ms: spread(saturated.map((result) => result.latency.p99)),
     pacedRate,
-    pacedP50Ms: spread(pacedP50),
-    pacedP99Ms: spread(pacedP99),
+    pacedP50Ms: spread(paced.map((result) => result.p50)),
+    pacedP99Ms: spread(paced.map((result) => result.p99)),
     capacity,
     rawPacedP99Ms: spread(rawPacedP99),
     errors,

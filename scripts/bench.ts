@@ -20,6 +20,7 @@ import {
   benchProgressWrites,
   benchServing,
   type WriteLoadRow,
+  percentile,
   writeP99BudgetMs,
 } from './bench-load';
 import { payloadUrlPrefix } from './lib/first-paint';
@@ -128,14 +129,12 @@ function measureSearch() {
     }
   }
   timings.sort((a, b) => a - b);
-  const at = (ratio: number) =>
-    timings[Math.min(timings.length - 1, Math.floor(ratio * timings.length))]!;
   return {
     sections,
     queries: timings.length,
     indexBuildMs: buildMs,
-    medianMs: at(0.5),
-    p95Ms: at(0.95),
+    medianMs: percentile(timings, 0.5),
+    p95Ms: percentile(timings, 0.95),
     maxMs: timings.at(-1)!,
   };
 }
