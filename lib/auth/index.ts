@@ -51,12 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
 });
 
 /**
- * Who the session cookie says is signed in, and when they signed in (ms); null without a valid,
- * unexpired session. The data access layer's way in: it only decodes the cookie, where auth()
- * would also encrypt a renewed one on every call (about half of a progress write's time).
+ * Who the session cookie says is signed in (their user id), and when they signed in (ms); null
+ * without a valid, unexpired session. The data access layer's way in: it only decodes the cookie,
+ * where auth() would also encrypt a renewed one on every call (about 3 ms of a 10 ms progress
+ * write, measured on one connection).
  */
-export async function readSession(): Promise<{ userId: string; authTime: number } | null> {
+export async function readSession(): Promise<{ id: string; authTime: number } | null> {
   const token = await readSessionToken(await headers());
   if (!token?.sub) return null;
-  return { userId: token.sub, authTime: typeof token.authTime === 'number' ? token.authTime : 0 };
+  return { id: token.sub, authTime: typeof token.authTime === 'number' ? token.authTime : 0 };
 }

@@ -15,12 +15,7 @@ export interface CurrentUser extends SessionUser {
 }
 
 /** Who the session cookie says is signed in (not yet checked against the database). Cached per request. */
-export const verifySession = cache(
-  async (): Promise<(SessionUser & { authTime: number }) | null> => {
-    const session = await readSession();
-    return session ? { id: session.userId, authTime: session.authTime } : null;
-  },
-);
+export const verifySession = cache(readSession);
 
 /**
  * The signed-in user, confirmed against the database on every call: the account still exists and

@@ -11,7 +11,7 @@ export function signInAs(userId: string | null, authTime = Date.now()): void {
 
 export const fakeAuthModule = {
   readSession: async () =>
-    currentUserId ? { userId: currentUserId, authTime: currentAuthTime } : null,
+    currentUserId ? { id: currentUserId, authTime: currentAuthTime } : null,
   signIn: async () => {
     throw new Error('signIn is not available in integration tests');
   },
