@@ -39,16 +39,32 @@ export async function requestLogger(): Promise<pino.Logger> {
   }
 }
 
-/** An error as log fields: its name, message and stack, plus a database error's code. */
+/**
+ * An error's message without the values it was given. Drizzle's query errors put every parameter
+ * of the failed statement in their message (e-mails, names, password hashes, note text), so only
+ * the statement itself is kept; the driver's own message (the cause) names the problem, not the
+ * data.
+ */
+export function safeErrorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return 'non-error thrown';
+  const { query, params } = error as { query?: unknown; params?: unknown };
+  if (typeof query === 'string' && params !== undefined) return `Failed query: ${query}`;
+  return error.message;
+}
+
+/** An error as log fields: its name, message and stack, plus a database error's code and cause. */
 export function errorFields(error: unknown) {
-  if (!(error instanceof Error)) return { err: { message: String(error) } };
-  const cause = (error as { cause?: { code?: unknown } }).cause;
+  if (!(error instanceof Error)) return { err: { message: 'non-error thrown' } };
+  const message = safeErrorMessage(error);
+  const cause = (error as { cause?: unknown }).cause;
+  const stack = (error.stack ?? '').replace(error.message, message);
   return {
     err: {
       name: error.name,
-      message: error.message,
-      code: (error as { code?: unknown }).code ?? cause?.code,
-      stack: error.stack,
+      message,
+      code: (error as { code?: unknown }).code ?? (cause as { code?: unknown } | undefined)?.code,
+      cause: cause instanceof Error ? safeErrorMessage(cause) : undefined,
+      stack,
     },
   };
 }

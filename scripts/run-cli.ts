@@ -2,7 +2,9 @@
 // database either way, and sets the exit code.
 import { closeDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/pglite-lock';
+import { ZodError } from 'zod';
 import { AppError } from '@/lib/errors';
+import { safeErrorMessage } from '@/lib/log';
 
 export function runCli(main: () => Promise<void>): void {
   main()
@@ -10,8 +12,17 @@ export function runCli(main: () => Promise<void>): void {
     .catch(async (error: unknown) => {
       if (error instanceof DatabaseLockedError || error instanceof AppError) {
         console.error(`Error: ${error.message}`);
+      } else if (error instanceof ZodError) {
+        for (const issue of error.issues) {
+          console.error(`Error: ${issue.path.join('.') || 'input'}: ${issue.message}`);
+        }
+      } else if ((error as { cause?: { code?: unknown } }).cause?.code === '42P01') {
+        console.error('Error: the database has no tables yet. Run `npm run db:migrate` first.');
       } else {
-        console.error(error);
+        // Never the failed statement's parameters: they can be personal data.
+        const cause = (error as { cause?: unknown }).cause;
+        console.error(`Error: ${safeErrorMessage(error)}`);
+        if (cause instanceof Error) console.error(`Cause: ${safeErrorMessage(cause)}`);
       }
       await closeDatabase().catch(() => {});
       process.exitCode = 1;

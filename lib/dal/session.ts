@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
-import { readSession } from '@/lib/auth';
+import { readSession } from '@/lib/auth/current-session';
 import { AppError, unauthenticated } from '@/lib/errors';
 
 export interface SessionUser {

@@ -22,7 +22,10 @@ import type { MailMessage } from '@/lib/mail';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 const outbox: MailMessage[] = [];
 vi.mock('@/lib/mail', () => ({
   sendMail: async (message: MailMessage) => {

@@ -32,7 +32,10 @@ import {
   updateThresholdsAction,
 } from '@/app/(teams)/actions';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 const lessons = listLessons();
 const lesson = lessons[0]!;

@@ -7,7 +7,10 @@ import { getDatabaseConfig, parseEnv } from '@/lib/env';
 
 const expected = getDatabaseConfig(parseEnv()).driver;
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 describe(`database (${expected})`, () => {
   it('runs on the driver the environment selects, with every migration applied', async () => {

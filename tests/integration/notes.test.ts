@@ -8,7 +8,10 @@ import { getMyLessonNotes, listMyNotes, saveNote, setBookmark } from '@/lib/dal/
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 const [first, second] = listLessons();
 

@@ -9,7 +9,10 @@ import { createUser, verifyCredentials } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 let ipSequence = 0;
 const freshIp = () => `203.0.113.${100 + (ipSequence += 1)}`;

@@ -8,7 +8,10 @@ import { getDashboard, recordLessonOpened, setLessonCompletion } from '@/lib/dal
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 const lessons = listLessons();
 const firstLesson = lessons[0]!;

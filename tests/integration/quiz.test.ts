@@ -8,7 +8,10 @@ import { getBestQuizScore, gradeQuiz } from '@/lib/dal/quiz';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 const lesson = listLessons().find((candidate) => candidate.quiz.length >= 3)!;
 const rightAnswers = lesson.quiz.map((question) => question.choices.indexOf(question.answer));

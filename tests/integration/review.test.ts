@@ -8,7 +8,10 @@ import { answerReview, listDueReviews } from '@/lib/dal/review';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 const lesson = listLessons()[2]!;
 const right = lesson.quiz.map((question) => question.choices.indexOf(question.answer));

@@ -16,7 +16,10 @@ vi.mock('@/lib/mail', () => ({
     outbox.push(message);
   },
 }));
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 let ipSequence = 0;
 vi.mock('next/headers', () => ({
   headers: async () =>

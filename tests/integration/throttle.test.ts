@@ -8,7 +8,10 @@ import { verifyCredentials } from '@/lib/dal/users';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
 import { createTestUser } from '../support/factories';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 let ipSequence = 0;
 const freshIp = () => `198.51.100.${(ipSequence += 1)}`;

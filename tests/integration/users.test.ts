@@ -6,7 +6,10 @@ import { createUser, setUserRoleByEmail, verifyCredentials } from '@/lib/dal/use
 import { AppError } from '@/lib/errors';
 import { createTestUser } from '../support/factories';
 
-vi.mock('@/lib/auth', async () => (await import('../support/fake-auth')).fakeAuthModule);
+vi.mock(
+  '@/lib/auth/current-session',
+  async () => (await import('../support/fake-auth')).fakeAuthModule,
+);
 
 describe('users', () => {
   it('stores an argon2id hash with the OWASP parameters and never returns it', async () => {
