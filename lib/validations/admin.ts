@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { userRoles } from '@/db/schema/auth';
+import { singleLineText } from './text';
 
 export const userSearchSchema = z.object({
-  q: z.string().trim().max(100).optional().default(''),
+  q: singleLineText(
+    z.string().trim().max(100, 'Search for at most 100 characters: part of a name or e-mail.'),
+  )
+    .optional()
+    .default(''),
 });
 
 export const changeRoleSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
 import { passwordLength } from './password-length';
+import { singleLineText } from './text';
 
 export const emailSchema = z
   .string({ message: 'Enter your e-mail address.' })
@@ -24,11 +25,13 @@ export const newPasswordSchema = passwordSchema.refine(
 );
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ message: 'Enter your name.' })
-    .trim()
-    .min(1, 'Enter your name.')
-    .max(100, 'Use at most 100 characters.'),
+  name: singleLineText(
+    z
+      .string({ message: 'Enter your name.' })
+      .trim()
+      .min(1, 'Enter your name.')
+      .max(100, 'Use at most 100 characters.'),
+  ),
   email: emailSchema,
   password: newPasswordSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './text';
 
 const isoDay = z
   .string()
@@ -14,11 +15,13 @@ const isoDay = z
 
 export const createCohortSchema = z
   .object({
-    name: z
-      .string({ message: 'Give the cohort a name.' })
-      .trim()
-      .min(1, 'Give the cohort a name.')
-      .max(100, 'Use at most 100 characters.'),
+    name: singleLineText(
+      z
+        .string({ message: 'Give the cohort a name.' })
+        .trim()
+        .min(1, 'Give the cohort a name.')
+        .max(100, 'Use at most 100 characters.'),
+    ),
     startsOn: isoDay.optional(),
     endsOn: isoDay.optional(),
   })
@@ -71,9 +74,11 @@ export const cohortScheduleSchema = z
 export const nudgeSchema = z.object({
   cohortId: cohortIdSchema,
   userId: z.string().uuid('Not a member.'),
-  message: z
-    .string({ message: 'Write a short message.' })
-    .trim()
-    .min(1, 'Write a short message.')
-    .max(500, 'Use at most 500 characters.'),
+  message: multiLineText(
+    z
+      .string({ message: 'Write a short message.' })
+      .trim()
+      .min(1, 'Write a short message.')
+      .max(500, 'Use at most 500 characters.'),
+  ),
 });

@@ -18,6 +18,6 @@ export const callbackPathSchema = z
       }
       return value;
     },
-    z.string().regex(/^\/(?![/\\])[^\s]*$/),
+    z.string().regex(/^\/(?![/\\])[^\s\u0000-\u001f\u007f]*$/),
   )
   .catch('/dashboard');

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { lessonIdSchema } from './progress';
+import { multiLineText } from './text';
 
 export const noteMaxLength = 20_000;
 
 export const saveNoteSchema = z.object({
   lessonId: lessonIdSchema,
-  body: z
-    .string()
-    .max(noteMaxLength, `Notes can be at most ${noteMaxLength.toLocaleString('en')} characters.`),
+  body: multiLineText(
+    z
+      .string()
+      .max(noteMaxLength, `Notes can be at most ${noteMaxLength.toLocaleString('en')} characters.`),
+  ),
 });
 
 export const setBookmarkSchema = z.object({ lessonId: lessonIdSchema, bookmarked: z.boolean() });

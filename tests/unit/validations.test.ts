@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { callbackPathSchema } from '@/lib/validations/navigation';
 import { lessonIdSchema } from '@/lib/validations/progress';
+import { userSearchSchema } from '@/lib/validations/admin';
+import { createCohortSchema, nudgeSchema } from '@/lib/validations/cohorts';
+import { saveNoteSchema } from '@/lib/validations/notes';
+import { controlCharacterMessage } from '@/lib/validations/text';
 
 describe('sign-up validation', () => {
   const valid = { name: 'Ada', email: 'Ada@Example.com ', password: 'eight ch' };
@@ -74,5 +78,45 @@ describe('lesson ids', () => {
     for (const bad of ['the-role', '../x/y', 'The-Role/x', 'a/b/c', 'a//b', '']) {
       expect(lessonIdSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('control characters in text input', () => {
+  const nul = 'a\u0000b';
+
+  it('refuses them in names, cohort names, search terms, notes and messages, with one message', () => {
+    const refused = [
+      signUpSchema.safeParse({ name: nul, email: 'ada@example.com', password: 'eight ch' }),
+      createCohortSchema.safeParse({ name: `Spring${'\u001b'}[31m` }),
+      userSearchSchema.safeParse({ q: nul }),
+      saveNoteSchema.safeParse({ lessonId: 'the-role/the-unseen-layer', body: nul }),
+      nudgeSchema.safeParse({
+        cohortId: crypto.randomUUID(),
+        userId: crypto.randomUUID(),
+        message: `hi\u0007`,
+      }),
+    ];
+    for (const result of refused) {
+      expect(result.success).toBe(false);
+      expect(result.error!.issues.map((issue) => issue.message)).toContain(controlCharacterMessage);
+    }
+  });
+
+  it('keeps tabs and line breaks in text that spans lines, and any other Unicode text', () => {
+    expect(
+      saveNoteSchema.safeParse({
+        lessonId: 'the-role/the-unseen-layer',
+        body: 'line 1\r\n\tline 2 — ünïcödé 🔑',
+      }).success,
+    ).toBe(true);
+    expect(
+      signUpSchema.safeParse({ name: 'Zoë 李', email: 'z@example.com', password: 'eight ch' })
+        .success,
+    ).toBe(true);
+    expect(createCohortSchema.safeParse({ name: 'Line\nbreak' }).success).toBe(false);
+  });
+
+  it('does not let a control character into a callback path', () => {
+    expect(callbackPathSchema.parse('/learn\u0000x')).toBe('/dashboard');
   });
 });
