@@ -23,9 +23,10 @@ export const cohorts = pgTable(
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
     name: text('name').notNull(),
-    ownerId: text('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    // Null once the owner's account is deleted: the cohort and its members' history stay, and an
+    // admin gives it a new owner (/admin/cohorts). An owner who is no longer an instructor or
+    // admin keeps the column but loses every right over the cohort (lib/dal/cohorts.ts).
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     startsOn: date('starts_on'),
     endsOn: date('ends_on'),
     // Learners join with this code; regenerating it makes the old one stop working.

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
+  auditLog,
   cohortDueDates,
   cohortMembers,
   cohorts,
@@ -24,6 +25,7 @@ import {
   inviteCodeSchema,
   memberChangeSchema,
   nudgeSchema,
+  reassignCohortSchema,
 } from '@/lib/validations/cohorts';
 import {
   computeCohortDashboard,
@@ -32,6 +34,7 @@ import {
   type LearnerRow,
 } from './cohort-dashboard';
 import { requireRole, requireUser, type CurrentUser } from './session';
+import type { UserRole } from '@/db/schema';
 
 export type { Cell, CellState, CohortDashboard, LearnerRow } from './cohort-dashboard';
 
@@ -45,7 +48,16 @@ export function generateInviteCode(): string {
 
 type Access = 'owner' | 'admin' | 'lead' | 'learner';
 
-/** The cohort and what the signed-in user may do with it; not found for everyone else. */
+/** Managing a cohort takes the role that creating one takes, checked on every request. */
+export const cohortManagerRoles = ['instructor', 'admin'] as const satisfies readonly UserRole[];
+const canManageCohorts = (role: UserRole) =>
+  (cohortManagerRoles as readonly UserRole[]).includes(role);
+
+/**
+ * The cohort and what the signed-in user may do with it; not found for everyone else. An owner
+ * who is no longer an instructor or admin has no rights over it (unless also a member): an admin
+ * reassigns such cohorts at /admin/cohorts.
+ */
 async function getAccess(user: CurrentUser, cohortIdInput: unknown) {
   const cohortId = cohortIdSchema.parse(cohortIdInput);
   const db = await getDb();
@@ -56,7 +68,7 @@ async function getAccess(user: CurrentUser, cohortIdInput: unknown) {
     .from(cohortMembers)
     .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, user.id)));
   const access: Access | null =
-    cohort.ownerId === user.id
+    cohort.ownerId === user.id && canManageCohorts(user.role)
       ? 'owner'
       : user.role === 'admin'
         ? 'admin'
@@ -82,7 +94,7 @@ async function requireManageAccess(cohortId: unknown) {
 
 /** Instructors and admins create cohorts; the code is unique (retried on the rare collision). */
 export async function createCohort(input: unknown): Promise<{ id: string }> {
-  const user = await requireRole(['instructor', 'admin']);
+  const user = await requireRole(cohortManagerRoles);
   const { name, startsOn, endsOn } = createCohortSchema.parse(input);
   const db = await getDb();
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -103,9 +115,10 @@ export interface CohortListItem {
   members: number;
 }
 
-/** Cohorts the signed-in user owns, leads or belongs to. */
+/** Cohorts the signed-in user owns (while allowed to manage them), leads or belongs to. */
 export async function listMyCohorts(): Promise<CohortListItem[]> {
   const user = await requireUser();
+  const owns = canManageCohorts(user.role);
   const db = await getDb();
   const rows = await db
     .select({
@@ -120,7 +133,7 @@ export async function listMyCohorts(): Promise<CohortListItem[]> {
     .from(cohorts)
     .where(
       or(
-        eq(cohorts.ownerId, user.id),
+        owns ? eq(cohorts.ownerId, user.id) : undefined,
         inArray(
           cohorts.id,
           db
@@ -134,7 +147,7 @@ export async function listMyCohorts(): Promise<CohortListItem[]> {
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    access: row.ownerId === user.id ? 'owner' : (row.role ?? 'learner'),
+    access: owns && row.ownerId === user.id ? 'owner' : (row.role ?? 'learner'),
     members: row.members,
   }));
 }
@@ -446,4 +459,83 @@ export async function* exportCohortCsv(cohortId: unknown): AsyncGenerator<string
     }
     yield chunk;
   }
+}
+
+export interface AdminCohortRow {
+  id: string;
+  name: string;
+  members: number;
+  owner: { email: string | null; role: UserRole } | null;
+  /** No owner (account deleted), or the owner can no longer manage cohorts. */
+  needsOwner: boolean;
+}
+
+/** Every cohort with its owner, those that need a new owner first (admins only). */
+export async function listCohortsForAdmin(): Promise<AdminCohortRow[]> {
+  await requireRole(['admin']);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: cohorts.id,
+      name: cohorts.name,
+      ownerEmail: users.email,
+      ownerRole: users.role,
+      members: sql<number>`(select count(*)::int from cohort_members m where m.cohort_id = ${cohorts.id})`,
+    })
+    .from(cohorts)
+    .leftJoin(users, eq(users.id, cohorts.ownerId))
+    .orderBy(cohorts.createdAt);
+  return rows
+    .map((row) => {
+      const owner = row.ownerRole ? { email: row.ownerEmail, role: row.ownerRole } : null;
+      return {
+        id: row.id,
+        name: row.name,
+        members: row.members,
+        owner,
+        needsOwner: !owner || !canManageCohorts(owner.role),
+      };
+    })
+    .sort((a, b) => Number(b.needsOwner) - Number(a.needsOwner));
+}
+
+/**
+ * Gives a cohort a new owner, who must be an instructor or admin, and records it in the audit
+ * log, in one transaction (admins only). The members, their history and the schedule stay.
+ */
+export async function reassignCohort(
+  input: unknown,
+  { ip }: { ip: string },
+): Promise<{ ownerEmail: string }> {
+  const admin = await requireRole(['admin']);
+  const { cohortId, ownerEmail } = reassignCohortSchema.parse(input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [cohort] = await tx
+      .select({ ownerId: cohorts.ownerId })
+      .from(cohorts)
+      .where(eq(cohorts.id, cohortId))
+      .for('update');
+    if (!cohort) throw new AppError('not_found', 'There is no such cohort.');
+    const [owner] = await tx
+      .select({ id: users.id, role: users.role })
+      .from(users)
+      .where(eq(users.email, ownerEmail));
+    if (!owner) throw new AppError('invalid', `No account uses the e-mail ${ownerEmail}.`);
+    if (!canManageCohorts(owner.role))
+      throw new AppError(
+        'invalid',
+        'The new owner must be an instructor or an admin. Change their role first.',
+      );
+    if (cohort.ownerId === owner.id) return { ownerEmail };
+    await tx.update(cohorts).set({ ownerId: owner.id }).where(eq(cohorts.id, cohortId));
+    await tx.insert(auditLog).values({
+      actorId: admin.id,
+      action: 'cohort.reassigned',
+      targetId: owner.id,
+      ip,
+      details: { cohortId, previousOwnerId: cohort.ownerId },
+    });
+    return { ownerEmail };
+  });
 }

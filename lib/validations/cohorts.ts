@@ -82,3 +82,15 @@ export const nudgeSchema = z.object({
       .max(500, 'Use at most 500 characters.'),
   ),
 });
+
+/** An admin gives a cohort a new owner, named by e-mail. */
+export const reassignCohortSchema = z.object({
+  cohortId: cohortIdSchema,
+  ownerEmail: z
+    .string({ message: "Enter the new owner's e-mail address." })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter the new owner's e-mail address.")
+    .max(254, 'That e-mail address is too long.')
+    .pipe(z.email({ message: 'Enter a valid e-mail address, like name@example.com.' })),
+});

@@ -11,7 +11,9 @@ import {
   getMyCohortView,
   joinCohort,
   leaveCohort,
+  listCohortsForAdmin,
   listMyCohorts,
+  reassignCohort,
   regenerateInviteCode,
   setEnrolmentOpen,
   setMemberRole,
@@ -269,5 +271,99 @@ describe('cohorts', () => {
     ).toHaveLength(1);
     for (const value of ['+1', '-1', '@SUM(A1)', '\tx'])
       expect(csvField(value).replace(/^"/, '')).toMatch(/^'/);
+  });
+});
+
+describe('cohort ownership', () => {
+  async function admin() {
+    const user = await createTestUser({ name: 'Ada Admin' });
+    await setUserRoleByEmail({ email: user.email, role: 'admin' });
+    return user;
+  }
+
+  it('ends every right of an owner who is demoted, on the next request', async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id } = await createCohort({ name: 'Demoted owner' });
+    const code = (await getCohortDashboard(id)).cohort.inviteCode!;
+    const member = await createTestUser();
+    signInAs(member.id);
+    await joinCohort({ inviteCode: code });
+
+    await setUserRoleByEmail({ email: owner.email, role: 'learner' });
+    signInAs(owner.id);
+    await expect(getCohortDashboard(id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(collect(exportCohortCsv(id))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(regenerateInviteCode(id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(setEnrolmentOpen(id, false)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await removeMemberAction(id, member.id).then((result) => result.status)).not.toBe(
+      'success',
+    );
+    expect((await listMyCohorts()).map((cohort) => cohort.id)).not.toContain(id);
+
+    // Promoted again, they manage it again: the role is read on every request.
+    await setUserRoleByEmail({ email: owner.email, role: 'instructor' });
+    await expect(getCohortDashboard(id)).resolves.toMatchObject({ cohort: { canManage: true } });
+  });
+
+  it("outlives its owner's account with its members and their history, until an admin reassigns it", async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id } = await createCohort({ name: 'Orphaned cohort' });
+    const code = (await getCohortDashboard(id)).cohort.inviteCode!;
+    const member = await createTestUser({ name: 'Mia Member' });
+    signInAs(member.id);
+    await joinCohort({ inviteCode: code });
+    await setLessonCompletion({ lessonId: lesson.id, completed: true });
+
+    const db = await getDb();
+    await db.execute(sql`delete from users where id = ${owner.id}`);
+
+    // The member still belongs to it, with their progress.
+    const view = await getMyCohortView(id);
+    expect(view.me.completed).toBe(1);
+
+    const boss = await admin();
+    signInAs(boss.id);
+    const listed = (await listCohortsForAdmin()).find((row) => row.id === id);
+    expect(listed).toMatchObject({ owner: null, needsOwner: true, members: 1 });
+
+    const learner = await createTestUser();
+    await expect(
+      reassignCohort({ cohortId: id, ownerEmail: learner.email }, { ip: '192.0.2.9' }),
+    ).rejects.toThrow(/must be an instructor or an admin/);
+    await expect(
+      reassignCohort({ cohortId: id, ownerEmail: 'nobody@example.test' }, { ip: '192.0.2.9' }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+
+    const next = await instructor();
+    await expect(
+      reassignCohort({ cohortId: id, ownerEmail: next.email.toUpperCase() }, { ip: '192.0.2.9' }),
+    ).resolves.toEqual({ ownerEmail: next.email });
+    expect((await listCohortsForAdmin()).find((row) => row.id === id)).toMatchObject({
+      needsOwner: false,
+      owner: { email: next.email, role: 'instructor' },
+    });
+    const audit = await db.execute(
+      sql`select actor_id, target_id from audit_log where action = 'cohort.reassigned' and target_id = ${next.id}`,
+    );
+    expect((audit as unknown as { rows: unknown[] }).rows).toEqual([
+      { actor_id: boss.id, target_id: next.id },
+    ]);
+
+    signInAs(next.id);
+    const dashboard = await getCohortDashboard(id);
+    expect(dashboard.cohort.canManage).toBe(true);
+    expect(dashboard.learners.map((row) => row.name)).toEqual(['Mia Member']);
+  });
+
+  it('lets only admins list and reassign cohorts', async () => {
+    const owner = await instructor();
+    signInAs(owner.id);
+    const { id } = await createCohort({ name: 'Not yours to give' });
+    await expect(listCohortsForAdmin()).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      reassignCohort({ cohortId: id, ownerEmail: owner.email }, { ip: '192.0.2.9' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
