@@ -1,6 +1,7 @@
 // The environment, parsed once with zod. Everything else reads configuration from here.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
 
 const optionalString = z
   .string()
@@ -17,6 +18,8 @@ const envSchema = z.object({
     z.url({ message: 'POSTGRES_URL must be a postgres:// URL' }).optional(),
   ),
   VERCEL: optionalString,
+  // Set by Vercel: the project's production domain (a platform setting, not a request header).
+  VERCEL_PROJECT_PRODUCTION_URL: optionalString,
   PGLITE_DIR: optionalString,
   // Where local data lives (the embedded database, a generated AUTH_SECRET): default ./.data.
   // `npm start` sets it to an absolute path, because the standalone server changes directory.
@@ -24,8 +27,15 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   // Sign-ups allowed per IP per hour.
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
-  // How many proxies in front of the portal append to X-Forwarded-For (see lib/auth/client-ip.ts).
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  // Addresses or CIDR ranges of the proxies in front of the portal (none by default): only a
+  // request from one of them may say, in X-Forwarded-For, whom it forwards (lib/http/client-address.ts).
+  TRUSTED_PROXIES: optionalString.superRefine((value, ctx) => {
+    try {
+      parseTrustedProxies(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   AUTH_SECRET: optionalString,
   // smtp://user:pass@host:587 or smtps://...: password-reset e-mails go out through it. Unset in
   // local use, the e-mail (with its link) is printed to the server log instead.
@@ -33,12 +43,19 @@ const envSchema = z.object({
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
   SMTP_URL: optionalString,
-  // The portal's public address, for links in e-mails (never taken from a request's Host header
-  // in production, where it could be forged). Local use falls back to the request's origin.
+  // The portal's public address, for links in e-mails. Required in production (the server refuses
+  // to start without it): a request's Host or X-Forwarded-Host header could be forged and send a
+  // reset link, with its token, to another site. Only `next dev` falls back to the request.
   APP_URL: optionalString.pipe(
     z.url({ message: 'APP_URL must be a URL like https://backend-path.example' }).optional(),
   ),
   MAIL_FROM: optionalString,
+  // Production only: create the demo accounts (with random passwords, printed once). `npm run dev`
+  // on the embedded database always has them, with the passwords in the README.
+  SEED_DEMO_ACCOUNTS: z
+    .enum(['', '0', '1', 'false', 'true'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,8 +1,8 @@
 import 'server-only';
-// Sends e-mail through SMTP_URL with nodemailer. Without SMTP_URL, local use (embedded database
-// or development) prints the message to the server log so links can be followed; production
-// logs only that nothing was sent, never the body (it may hold a secret link).
-import { isEmbeddedDatabase, parseEnv } from './env';
+// Sends e-mail through SMTP_URL with nodemailer. Without SMTP_URL, `npm run dev` prints the message
+// to the console so links can be followed; production (whatever the database) logs only that
+// nothing was sent, never the recipient or the body (it may hold a secret link).
+import { parseEnv } from './env';
 import { logger } from './log';
 
 export interface MailMessage {
@@ -22,7 +22,7 @@ export async function sendMail(message: MailMessage): Promise<void> {
     });
     return;
   }
-  if (isEmbeddedDatabase(env) || env.NODE_ENV !== 'production') {
+  if (env.NODE_ENV === 'development') {
     console.info(
       `\n[backend-path] E-mail (SMTP_URL is not set, so it is printed here)\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`,
     );

@@ -1,22 +1,30 @@
 import 'server-only';
-import { isEmbeddedDatabase, parseEnv } from './env';
+import { parseEnv, type Env } from './env';
+
+export const missingAppUrlMessage =
+  'APP_URL is not set. In production Backend Path builds the links in its e-mails (password reset, ' +
+  'sign-up confirmation) from APP_URL only, never from request headers, which a client can forge. ' +
+  'Set it to the public address of the portal, for example APP_URL=https://backend-path.example.';
+
+/** The public origin from configuration: APP_URL, or on Vercel the project's production domain. */
+export function getConfiguredPublicUrl(env: Env = parseEnv()): string | undefined {
+  if (env.APP_URL) return env.APP_URL;
+  if (env.VERCEL && env.VERCEL_PROJECT_PRODUCTION_URL)
+    return `https://${env.VERCEL_PROJECT_PRODUCTION_URL}`;
+  return undefined;
+}
 
 /**
- * The portal's public origin for links in e-mails: APP_URL, or Vercel's production URL. Only in
- * local use is the request's own Host trusted (in production a forged Host header would send
- * reset links, with their tokens, to an attacker's site).
+ * The portal's public origin for links in e-mails. In production it comes from configuration
+ * only (the server does not start without it, see lib/startup.ts); only `next dev` and tests fall
+ * back to the request's own Host, where there is nobody to forge it.
  */
 export function getPublicBaseUrl(headers: Headers): string {
   const env = parseEnv();
-  if (env.APP_URL) return env.APP_URL;
-  if (process.env.VERCEL_PROJECT_PRODUCTION_URL)
-    return `https://${process.env.VERCEL_PROJECT_PRODUCTION_URL}`;
-  if (isEmbeddedDatabase(env) || env.NODE_ENV !== 'production') {
-    const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost:3000';
-    const proto = headers.get('x-forwarded-proto') ?? 'http';
-    return `${proto}://${host}`;
-  }
-  throw new Error(
-    'APP_URL is not set: it is needed for links in e-mails (for example https://backend-path.example).',
-  );
+  const configured = getConfiguredPublicUrl(env);
+  if (configured) return configured;
+  if (env.NODE_ENV === 'production') throw new Error(missingAppUrlMessage);
+  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? 'localhost:3000';
+  const proto = headers.get('x-forwarded-proto') ?? 'http';
+  return `${proto}://${host}`;
 }

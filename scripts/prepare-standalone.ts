@@ -6,12 +6,14 @@
 //    the server answers it with bytes instead of compressing the same HTML on every request; before
 //    that, its scripts and React payload are set to load after the first paint
 //    (scripts/lib/first-paint.ts);
-// 3. the entry point that serves those copies in front of Next.js (scripts/standalone-entry.mjs)
-//    is copied in as start.mjs.
+// 3. the front server (scripts/front-server: startup checks, the client's address from the
+//    socket, those copies, graceful shutdown, then Next.js's request handler) is bundled with the
+//    parts of lib/ it uses into start.mjs, one file that needs only the standalone node_modules.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { build } from 'esbuild';
 import { signedInOnlyPaths } from '@/lib/auth/config';
 import { buildSecurityHeaders } from '@/lib/security-headers';
 import { deferHydration } from './lib/first-paint';
@@ -23,7 +25,6 @@ if (!fs.existsSync(target)) {
 }
 fs.cpSync('public', `${target}/public`, { recursive: true });
 fs.cpSync('.next/static', `${target}/.next/static`, { recursive: true });
-fs.copyFileSync('scripts/standalone-entry.mjs', `${target}/start.mjs`);
 
 const appDir = `${target}/.next/server/app`;
 const pages: Record<string, { file: string; etag: string }> = {};
@@ -93,6 +94,39 @@ fs.writeFileSync(
   `${target}/.next/precompressed-manifest.json`,
   JSON.stringify({ headers, pages }, null, 1),
 );
+await build({
+  entryPoints: ['scripts/front-server/entry.ts'],
+  outfile: `${target}/start.mjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // 'server-only' is an empty module under this condition, as it is inside Next.js's server.
+  conditions: ['react-server'],
+  // Packages the standalone build already ships in its node_modules (native, WebAssembly, or
+  // Next.js itself) stay outside the bundle.
+  external: [
+    'next',
+    'next/*',
+    'pg',
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'pino',
+    '@vercel/postgres',
+    '@neondatabase/serverless',
+  ],
+  banner: {
+    js: [
+      "import { createRequire as __bpCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __bpFileURLToPath } from 'node:url';",
+      'const require = __bpCreateRequire(import.meta.url);',
+      "process.env.NODE_ENV = 'production';",
+      "process.chdir(__bpFileURLToPath(new URL('.', import.meta.url)));",
+    ].join('\n'),
+  },
+  logLevel: 'warning',
+});
+
 console.log(
   `Prepared ${target}: public/ and static files copied, ${Object.keys(pages).length} prerendered pages precompressed.`,
 );

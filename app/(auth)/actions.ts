@@ -1,12 +1,14 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { AuthError } from 'next-auth';
 import { z, ZodError } from 'zod';
-import { errorFields, requestLogger } from '@/lib/log';
+import { errorFields, logger, requestLogger } from '@/lib/log';
 import { invalidResult, type ActionResult } from '@/lib/action-result';
-import { SignInThrottled, signIn, signOut } from '@/lib/auth';
+import { AccountProtected, SignInThrottled, signIn, signOut } from '@/lib/auth';
+import { issueTrustedDeviceCookie } from '@/lib/auth/trusted-device';
 import { getClientIp } from '@/lib/auth/client-ip';
 import { listOAuthProviders } from '@/lib/auth/providers';
 import { deleteMyAccount } from '@/lib/dal/account';
@@ -30,6 +32,16 @@ import {
 } from '@/lib/validations/auth';
 import { callbackPathSchema } from '@/lib/validations/navigation';
 
+/**
+ * Work that must not change how long the answer takes (looking up an address, sending its
+ * e-mail): it runs after the response is sent. Failures are logged; the user was already told
+ * to check their inbox.
+ */
+function deferLogged(failure: string) {
+  return (task: () => Promise<void>) =>
+    after(() => task().catch((error: unknown) => logger.error(errorFields(error), failure)));
+}
+
 /** Form state: never carries the password back to the browser. */
 export type AuthFormState =
   | { status: 'idle' }
@@ -46,14 +58,24 @@ const field = (formData: FormData, name: string) => {
 const invalidCredentials = 'That e-mail and password do not match an account.';
 const throttledMessage =
   'Too many failed sign-in attempts for this account from your network. Wait 15 minutes and try again.';
+const accountProtectedMessage =
+  'This account has had many failed sign-in attempts from elsewhere, so new sign-ins must wait a little. Try again in a minute, sign in from a browser you have used before, or reset your password.';
 
+/**
+ * Signs in, marks this browser as one the account's owner uses (it is then exempt from the
+ * per-account slow-down, lib/auth/trusted-device.ts), and redirects. Throws Auth.js's error on
+ * failure; Next's redirect on success is rethrown by the callers below.
+ */
 async function signInWithPassword(email: string, password: string, callbackUrl: string) {
-  // Throws Next's redirect on success; rethrown by the callers below.
-  await signIn('credentials', {
+  const location = await signIn('credentials', {
     email,
     password,
     redirectTo: callbackPathSchema.parse(callbackUrl),
+    redirect: false,
   });
+  const device = issueTrustedDeviceCookie(email.trim().toLowerCase());
+  (await cookies()).set(device.name, device.value, device.options);
+  redirect(callbackPathSchema.parse(location) as never);
 }
 
 export async function signUpAction(
@@ -72,7 +94,11 @@ export async function signUpAction(
   const ip = getClientIp(requestHeaders);
   try {
     if (signUpNeedsConfirmation()) {
-      await startSignUp(parsed.data, { ip, baseUrl: getPublicBaseUrl(requestHeaders) });
+      await startSignUp(parsed.data, {
+        ip,
+        baseUrl: getPublicBaseUrl(requestHeaders),
+        defer: deferLogged('sign-up e-mail failed'),
+      });
       // The same answer whether or not the address already has an account.
       return {
         status: 'sent',
@@ -124,11 +150,12 @@ export async function signInAction(
       field(formData, 'callbackUrl') || '/dashboard',
     );
   } catch (error) {
-    if (
-      error instanceof SignInThrottled ||
-      (error instanceof AuthError && (error as { code?: string }).code === 'rate_limited')
-    ) {
+    const code = error instanceof AuthError ? (error as { code?: string }).code : undefined;
+    if (error instanceof SignInThrottled || code === 'rate_limited') {
       return { status: 'error', code: 'rate_limited', message: throttledMessage, values };
+    }
+    if (error instanceof AccountProtected || code === 'account_protected') {
+      return { status: 'error', code: 'rate_limited', message: accountProtectedMessage, values };
     }
     if (error instanceof AuthError) {
       return { status: 'error', code: 'unauthenticated', message: invalidCredentials, values };
@@ -230,6 +257,7 @@ export async function requestPasswordResetAction(
     await requestPasswordReset(parsed.data, {
       ip: getClientIp(requestHeaders),
       baseUrl: getPublicBaseUrl(requestHeaders),
+      defer: deferLogged('password reset e-mail failed'),
     });
   } catch (error) {
     if (error instanceof AppError)
@@ -260,7 +288,7 @@ export async function resetPasswordAction(
   if (!parsed.success) return invalidResult(parsed.error);
   let email: string;
   try {
-    ({ email } = await resetPassword(parsed.data));
+    ({ email } = await resetPassword(parsed.data, { ip: getClientIp(await headers()) }));
   } catch (error) {
     if (error instanceof AppError)
       return { status: 'error', code: error.code, message: error.message };

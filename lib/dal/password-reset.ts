@@ -7,20 +7,34 @@ import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { requestResetSchema, resetPasswordSchema } from '@/lib/validations/auth';
-import { consumeRateLimit, resetRequestLimit } from './throttle';
+import {
+  clearSignInFailures,
+  consumeRateLimit,
+  resetAttemptLimit,
+  resetRequestLimit,
+} from './throttle';
 
 export const resetLinkMinutes = 30;
 
+/** Runs work after the response has been sent (Next.js's after() in actions; tests pass their own). */
+export type Defer = (task: () => Promise<void>) => void;
+
 /**
- * Starts a password reset. Whatever the e-mail, the caller sees the same outcome, so the form does
- * not reveal who has an account; only an existing account gets a link. Throttled per IP.
+ * Starts a password reset. Whatever the e-mail, the caller gets the same answer at the same
+ * moment: only validation and the per-IP limit happen before it; looking the address up, storing
+ * a token and sending the e-mail (tens of milliseconds with SMTP, and only for a known address)
+ * happen after the response, through `defer`. Only an existing account gets a link.
  */
 export async function requestPasswordReset(
   input: unknown,
-  { ip, baseUrl }: { ip: string; baseUrl: string },
+  { ip, baseUrl, defer }: { ip: string; baseUrl: string; defer: Defer },
 ): Promise<void> {
   const { email } = requestResetSchema.parse(input);
   await consumeRateLimit('reset', ip, resetRequestLimit);
+  defer(() => sendResetLink(email, baseUrl));
+}
+
+async function sendResetLink(email: string, baseUrl: string): Promise<void> {
   const db = await getDb();
   const [user] = await db
     .select({ id: users.id, name: users.name })
@@ -68,13 +82,22 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
   return Boolean(row);
 }
 
+const expiredMessage = 'This reset link has expired or was already used. Ask for a new one.';
+
 /**
- * Sets a new password from a reset link. The token is claimed with one conditional update, so it
- * works once even when two requests race; the password change and the end of every existing
- * session happen in the same transaction.
+ * Sets a new password from a reset link. Limited per IP, and the token is checked before the
+ * password is hashed, so guessing tokens costs the server a query, not a hash. The token is then
+ * claimed with one conditional update, so it works once even when two requests race; the
+ * password change, the end of every existing session and of the account's sign-in slow-down
+ * happen in the same transaction.
  */
-export async function resetPassword(input: unknown): Promise<{ email: string }> {
+export async function resetPassword(
+  input: unknown,
+  { ip }: { ip: string },
+): Promise<{ email: string }> {
   const { token, newPassword } = resetPasswordSchema.parse(input);
+  await consumeRateLimit('reset-password', ip, resetAttemptLimit);
+  if (!(await isResetTokenUsable(token))) throw new AppError('invalid', expiredMessage);
   const passwordHash = await hashPassword(newPassword);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -89,22 +112,13 @@ export async function resetPassword(input: unknown): Promise<{ email: string }> 
         ),
       )
       .returning({ userId: passwordResetTokens.userId });
-    if (!claimed) {
-      throw new AppError(
-        'invalid',
-        'This reset link has expired or was already used. Ask for a new one.',
-      );
-    }
+    if (!claimed) throw new AppError('invalid', expiredMessage);
     const [user] = await tx
       .update(users)
       .set({ passwordHash, sessionsValidAfter: new Date() })
       .where(eq(users.id, claimed.userId))
       .returning({ email: users.email });
-    if (!user?.email)
-      throw new AppError(
-        'invalid',
-        'This reset link has expired or was already used. Ask for a new one.',
-      );
+    if (!user?.email) throw new AppError('invalid', expiredMessage);
     // Any other outstanding links for this account stop working too.
     await tx
       .update(passwordResetTokens)
@@ -112,6 +126,8 @@ export async function resetPassword(input: unknown): Promise<{ email: string }> 
       .where(
         and(eq(passwordResetTokens.userId, claimed.userId), isNull(passwordResetTokens.usedAt)),
       );
+    // The owner has proved who they are: forget the failed sign-ins from anywhere.
+    await clearSignInFailures(tx, user.email);
     return { email: user.email };
   });
 }

@@ -25,16 +25,30 @@ export const verifySession = cache(readSession);
 export const requireUser = cache(async (): Promise<CurrentUser> => {
   const session = await verifySession();
   if (!session) throw unauthenticated();
+  const role = await getRoleOfCurrentSession(session.id, session.authTime);
+  if (!role) throw unauthenticated();
+  return { id: session.id, role };
+});
+
+/**
+ * The account's role when a session for it that began at `authTime` (ms) is still good: the
+ * account exists and no password change, reset or deletion has ended its sessions since. Null
+ * otherwise. Also used by Auth.js's own session endpoint (lib/auth/index.ts), so /api/auth/session
+ * ends exactly the sessions the data access layer refuses.
+ */
+export async function getRoleOfCurrentSession(
+  userId: string,
+  authTime: number,
+): Promise<UserRole | null> {
   const db = await getDb();
   const [row] = await db
     .select({ role: users.role, sessionsValidAfter: users.sessionsValidAfter })
     .from(users)
-    .where(eq(users.id, session.id))
+    .where(eq(users.id, userId))
     .limit(1);
-  if (!row || (row.sessionsValidAfter && session.authTime < row.sessionsValidAfter.getTime()))
-    throw unauthenticated();
-  return { id: session.id, role: row.role };
-});
+  if (!row || (row.sessionsValidAfter && authTime < row.sessionsValidAfter.getTime())) return null;
+  return row.role;
+}
 
 /** requireUser, and the role must be one of `roles`. */
 export async function requireRole(roles: readonly UserRole[]): Promise<CurrentUser> {

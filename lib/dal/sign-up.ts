@@ -8,6 +8,7 @@ import { parseEnv, type Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { confirmSignUpSchema, signUpSchema } from '@/lib/validations/auth';
+import type { Defer } from './password-reset';
 import { consumeRateLimit, getSignUpLimit } from './throttle';
 
 export const signUpLinkHours = 24;
@@ -24,15 +25,24 @@ export function signUpNeedsConfirmation(env: Env = parseEnv()): boolean {
 
 /**
  * Starts a sign-up that an e-mailed link completes. A new address gets the link; an address that
- * already has an account gets a note saying so (with the ways to sign in) instead. Both paths hash
- * the password and send one e-mail, so neither the answer nor its timing tells them apart.
+ * already has an account gets a note saying so (with the ways to sign in) instead. The caller is
+ * answered after validation and the per-IP limit only; the rest (hashing, the lookup, the e-mail)
+ * runs after the response through `defer`, so neither the answer nor its timing tells a new
+ * address from a taken one.
  */
 export async function startSignUp(
   input: unknown,
-  { ip, baseUrl }: { ip: string; baseUrl: string },
+  { ip, baseUrl, defer }: { ip: string; baseUrl: string; defer: Defer },
 ): Promise<void> {
-  const { name, email, password } = signUpSchema.parse(input);
+  const parsed = signUpSchema.parse(input);
   await consumeRateLimit('sign-up', ip, getSignUpLimit());
+  defer(() => continueSignUp(parsed, baseUrl));
+}
+
+async function continueSignUp(
+  { name, email, password }: { name: string; email: string; password: string },
+  baseUrl: string,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   const db = await getDb();
   const [existing] = await db

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Database } from '@/db/client';
 import { authThrottles } from '@/db/schema';
 import { parseEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -13,82 +13,151 @@ export const signInLimits = {
   lockMinutes: 15,
   /** Failures from one IP in one (UTC) day, across all e-mails. */
   ipFailuresPerDay: 100,
+  /**
+   * Failures for one account from any address, since its last successful sign-in, before every
+   * further attempt has to wait: 1 s, then twice as long after each failure, up to
+   * accountMaxDelaySeconds. No number of addresses gets around it; it never locks the owner out
+   * for good: the wait is bounded, a browser the owner has signed in from before is exempt
+   * (lib/auth/trusted-device.ts), and a password reset clears it.
+   */
+  accountFailures: 20,
+  accountMaxDelaySeconds: 15 * 60,
 } as const;
 
 const pairKey = (email: string, ip: string) => `sign-in:${email}:${ip}`;
+const accountKey = (email: string) => `sign-in-account:${email}`;
 const ipDayKey = (ip: string) => `sign-in-ip:${ip}:${new Date().toISOString().slice(0, 10)}`;
 
+const waitText = (seconds: number) =>
+  seconds < 120
+    ? `${seconds} second${seconds === 1 ? '' : 's'}`
+    : `${Math.ceil(seconds / 60)} minutes`;
+
 export class ThrottledError extends AppError {
-  constructor(readonly retryAfterMinutes: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly scope: 'pair' | 'ip' | 'account' = 'pair',
+  ) {
     super(
       'rate_limited',
-      `Too many failed sign-in attempts. Wait ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? '' : 's'} and try again, or reset your password.`,
+      scope === 'account'
+        ? `This account has had many failed sign-in attempts, so it is protected for a while. Wait ${waitText(retryAfterSeconds)} and try again, or reset your password.`
+        : `Too many failed sign-in attempts. Wait ${waitText(Math.max(60, retryAfterSeconds))} and try again, or reset your password.`,
     );
   }
 }
 
-/** Throws ThrottledError while this e-mail and IP pair, or this IP, is refused. */
-export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
+const secondsUntil = (until: Date, now: Date) =>
+  Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+
+/**
+ * Throws ThrottledError while this e-mail and IP pair, this IP, or (unless the attempt comes from
+ * a browser the owner signed in from before) the account is refused.
+ */
+export async function assertSignInAllowed(
+  email: string,
+  ip: string,
+  { trustedDevice = false }: { trustedDevice?: boolean } = {},
+): Promise<void> {
   const db = await getDb();
   const now = new Date();
-  const [pair] = await db
-    .select({ blockedUntil: authThrottles.blockedUntil })
+  const rows = await db
+    .select({
+      key: authThrottles.key,
+      count: authThrottles.count,
+      blockedUntil: authThrottles.blockedUntil,
+      expiresAt: authThrottles.expiresAt,
+    })
     .from(authThrottles)
-    .where(and(eq(authThrottles.key, pairKey(email, ip)), gt(authThrottles.blockedUntil, now)))
-    .limit(1);
-  if (pair?.blockedUntil) {
-    throw new ThrottledError(
-      Math.max(1, Math.ceil((pair.blockedUntil.getTime() - now.getTime()) / 60_000)),
-    );
-  }
-  const [ipDay] = await db
-    .select({ count: authThrottles.count, expiresAt: authThrottles.expiresAt })
-    .from(authThrottles)
-    .where(eq(authThrottles.key, ipDayKey(ip)))
-    .limit(1);
-  if (ipDay && ipDay.count >= signInLimits.ipFailuresPerDay) {
-    throw new ThrottledError(
-      Math.max(1, Math.ceil((ipDay.expiresAt.getTime() - now.getTime()) / 60_000)),
-    );
-  }
+    .where(inArray(authThrottles.key, [pairKey(email, ip), ipDayKey(ip), accountKey(email)]));
+  const row = (key: string) => rows.find((candidate) => candidate.key === key);
+  const pair = row(pairKey(email, ip));
+  if (pair?.blockedUntil && pair.blockedUntil > now)
+    throw new ThrottledError(secondsUntil(pair.blockedUntil, now), 'pair');
+  const ipDay = row(ipDayKey(ip));
+  if (ipDay && ipDay.count >= signInLimits.ipFailuresPerDay)
+    throw new ThrottledError(secondsUntil(ipDay.expiresAt, now), 'ip');
+  const account = row(accountKey(email));
+  if (!trustedDevice && account?.blockedUntil && account.blockedUntil > now)
+    throw new ThrottledError(secondsUntil(account.blockedUntil, now), 'account');
 }
 
 /**
- * Counts a failure for the pair and the IP in single atomic upserts (concurrent failures never
- * lose a count). The tenth consecutive failure blocks the pair and starts its count again.
+ * Counts a failure for the pair, the account and the IP in single atomic upserts (concurrent
+ * failures never lose a count). The tenth consecutive failure blocks the pair and starts its
+ * count again; from the account's 20th failure on, each failure makes the next attempt wait.
  */
 export async function recordSignInFailure(email: string, ip: string): Promise<void> {
   const db = await getDb();
-  const { pairFailures, lockMinutes } = signInLimits;
-  await db
-    .insert(authThrottles)
-    .values({ key: pairKey(email, ip), count: 1, expiresAt: sql`now() + interval '1 day'` })
-    .onConflictDoUpdate({
-      target: authThrottles.key,
-      set: {
-        count: sql`case when ${authThrottles.count} + 1 >= ${pairFailures} then 0 else ${authThrottles.count} + 1 end`,
-        blockedUntil: sql`case when ${authThrottles.count} + 1 >= ${pairFailures} then now() + make_interval(mins => ${lockMinutes}) else ${authThrottles.blockedUntil} end`,
+  const { pairFailures, lockMinutes, accountFailures, accountMaxDelaySeconds } = signInLimits;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(authThrottles)
+      .values({ key: pairKey(email, ip), count: 1, expiresAt: sql`now() + interval '1 day'` })
+      .onConflictDoUpdate({
+        target: authThrottles.key,
+        set: {
+          count: sql`case when ${authThrottles.count} + 1 >= ${pairFailures} then 0 else ${authThrottles.count} + 1 end`,
+          blockedUntil: sql`case when ${authThrottles.count} + 1 >= ${pairFailures} then now() + make_interval(mins => ${lockMinutes}) else ${authThrottles.blockedUntil} end`,
+          expiresAt: sql`now() + interval '1 day'`,
+          updatedAt: sql`now()`,
+        },
+      });
+    // The delay doubles from 1 s at the threshold; the exponent is capped so it cannot overflow.
+    const delay = (count: SQL) =>
+      sql`case when ${count} >= ${accountFailures} then now() + make_interval(secs => least(${accountMaxDelaySeconds}, power(2, least(${count} - ${accountFailures}, 20)))) else null end`;
+    await tx
+      .insert(authThrottles)
+      .values({
+        key: accountKey(email),
+        count: 1,
         expiresAt: sql`now() + interval '1 day'`,
-        updatedAt: sql`now()`,
-      },
-    });
-  await db
-    .insert(authThrottles)
-    .values({
-      key: ipDayKey(ip),
-      count: 1,
-      expiresAt: sql`date_trunc('day', now() at time zone 'utc') at time zone 'utc' + interval '1 day'`,
-    })
-    .onConflictDoUpdate({
-      target: authThrottles.key,
-      set: { count: sql`${authThrottles.count} + 1`, updatedAt: sql`now()` },
-    });
+      })
+      .onConflictDoUpdate({
+        target: authThrottles.key,
+        set: {
+          count: sql`${authThrottles.count} + 1`,
+          blockedUntil: delay(sql`(${authThrottles.count} + 1)`),
+          expiresAt: sql`now() + interval '1 day'`,
+          updatedAt: sql`now()`,
+        },
+      });
+    await tx
+      .insert(authThrottles)
+      .values({
+        key: ipDayKey(ip),
+        count: 1,
+        expiresAt: sql`date_trunc('day', now() at time zone 'utc') at time zone 'utc' + interval '1 day'`,
+      })
+      .onConflictDoUpdate({
+        target: authThrottles.key,
+        set: { count: sql`${authThrottles.count} + 1`, updatedAt: sql`now()` },
+      });
+  });
 }
 
-/** A successful sign-in forgets the pair's failures. */
+/** A successful sign-in forgets the pair's and the account's failures. */
 export async function recordSignInSuccess(email: string, ip: string): Promise<void> {
   const db = await getDb();
-  await db.delete(authThrottles).where(eq(authThrottles.key, pairKey(email, ip)));
+  await db
+    .delete(authThrottles)
+    .where(inArray(authThrottles.key, [pairKey(email, ip), accountKey(email)]));
+}
+
+/**
+ * Forgets every failed sign-in of an account, from any address (after a password reset or an
+ * operator setting a new password: the owner has proved who they are).
+ */
+export async function clearSignInFailures(
+  tx: Pick<Database, 'delete'>,
+  email: string,
+): Promise<void> {
+  const escaped = email.replace(/[\\%_]/g, '\\$&');
+  await tx
+    .delete(authThrottles)
+    .where(
+      or(eq(authThrottles.key, accountKey(email)), like(authThrottles.key, `sign-in:${escaped}:%`)),
+    );
 }
 
 /**
@@ -130,3 +199,5 @@ export const getSignUpLimit = () => ({
   windowMinutes: 60,
 });
 export const resetRequestLimit = { limit: 5, windowMinutes: 60 } as const;
+/** Attempts to use reset links per IP: enough for typos, far too few to guess a token. */
+export const resetAttemptLimit = { limit: 20, windowMinutes: 60 } as const;

@@ -12,12 +12,19 @@ import {
 import { AppError } from '@/lib/errors';
 import {
   assertSignInAllowed,
+  clearSignInFailures,
   consumeRateLimit,
   recordSignInFailure,
   recordSignInSuccess,
   getSignUpLimit,
 } from './throttle';
-import { changePasswordSchema, signInSchema, signUpSchema } from '@/lib/validations/auth';
+import {
+  changePasswordSchema,
+  emailSchema,
+  newPasswordSchema,
+  signInSchema,
+  signUpSchema,
+} from '@/lib/validations/auth';
 import { requireUser } from './session';
 
 /** What the rest of the app may know about a user: never the password hash. */
@@ -66,12 +73,15 @@ export async function createUser(input: unknown, { ip }: { ip?: string } = {}): 
  */
 export async function verifyCredentials(
   input: unknown,
-  { ip }: { ip: string },
+  {
+    ip,
+    isTrustedDevice = () => false,
+  }: { ip: string; isTrustedDevice?: (email: string) => boolean },
 ): Promise<UserDto | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  await assertSignInAllowed(email, ip);
+  await assertSignInAllowed(email, ip, { trustedDevice: isTrustedDevice(email) });
   const db = await getDb();
   const [row] = await db
     .select({ ...userColumns, passwordHash: users.passwordHash })
@@ -158,6 +168,65 @@ export async function changePassword(input: unknown): Promise<{ email: string }>
     .set({ passwordHash, sessionsValidAfter: new Date() })
     .where(eq(users.id, user.id));
   return { email: row.email };
+}
+
+const operatorAccountSchema = z.object({
+  email: emailSchema,
+  role: z.enum(userRoles, { message: `Choose one of: ${userRoles.join(', ')}.` }),
+  name: signUpSchema.shape.name.optional(),
+  password: newPasswordSchema,
+});
+
+/**
+ * For the operator's CLI (scripts/user-create.ts), e.g. the first admin of a production install:
+ * creates a password account with a role. Refuses an e-mail that already has an account.
+ */
+export async function createUserAsOperator(input: unknown): Promise<UserDto> {
+  const { email, role, name, password } = operatorAccountSchema.parse(input);
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ email, role, name: name ?? null, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning(userColumns);
+    if (!row)
+      throw new AppError('conflict', `There is already an account with the e-mail ${email}.`);
+    await tx.insert(auditLog).values({
+      action: 'account.created',
+      targetId: row.id,
+      details: { role, via: 'cli' },
+    });
+    return toDto(row);
+  });
+}
+
+/**
+ * For the operator's CLI (scripts/user-password.ts): sets a new password, ends the account's
+ * sessions and forgets its failed sign-ins, in one transaction.
+ */
+export async function setPasswordAsOperator(input: unknown): Promise<UserDto> {
+  const { email, password } = operatorAccountSchema
+    .pick({ email: true, password: true })
+    .parse(input);
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, sessionsValidAfter: new Date() })
+      .where(eq(users.email, email))
+      .returning(userColumns);
+    if (!row) throw new AppError('not_found', `No user with the e-mail ${email}.`);
+    await clearSignInFailures(tx, email);
+    await tx.insert(auditLog).values({
+      action: 'password.set',
+      targetId: row.id,
+      details: { via: 'cli' },
+    });
+    return toDto(row);
+  });
 }
 
 /** The signed-in user's own profile. */

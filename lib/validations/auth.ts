@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { demoAccounts } from '@/db/demo-accounts';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
 import { passwordLength } from './password-length';
 import { singleLineText } from './text';
@@ -17,12 +18,21 @@ export const passwordSchema = z
   .min(passwordLength.min, `Use at least ${passwordLength.min} characters.`)
   .max(passwordLength.max, `Use at most ${passwordLength.max} characters.`);
 
-/** A password someone is choosing: also refused when it is one of the most common passwords. */
-export const newPasswordSchema = passwordSchema.refine(
-  // Too short is already reported; one message per problem.
-  (password) => password.length < passwordLength.min || !isCommonPassword(password),
-  'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well.',
-);
+/**
+ * A password someone is choosing: also refused when it is one of the most common passwords, or
+ * one of the demo passwords printed in the README (a production server refuses to start while an
+ * account has one, so accepting it would let anyone stop the next restart).
+ */
+export const newPasswordSchema = passwordSchema
+  .refine(
+    // Too short is already reported; one message per problem.
+    (password) => password.length < passwordLength.min || !isCommonPassword(password),
+    'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well.',
+  )
+  .refine(
+    (password) => !demoAccounts.some((account) => account.password === password),
+    'This password is published in the Backend Path README for the demo accounts. Choose another.',
+  );
 
 export const signUpSchema = z.object({
   name: singleLineText(

@@ -1,8 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDatabaseHandle } from '@/db/client';
-import { demoAccounts, seedDemoAccounts } from '@/db/seed';
-import { verifyCredentials } from '@/lib/dal/users';
+import { users } from '@/db/schema';
+import {
+  demoAccounts,
+  findAccountsWithDemoPasswords,
+  randomPassword,
+  seedDemoAccounts,
+} from '@/db/seed';
+import { setPasswordAsOperator, verifyCredentials } from '@/lib/dal/users';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
 
 const expected = getDatabaseConfig(parseEnv()).driver;
@@ -63,21 +69,49 @@ describe(`database (${expected})`, () => {
     expect((result as unknown as { rows: { count: number }[] }).rows[0]?.count).toBe(0);
   });
 
-  it('seeds demo accounts only into the embedded database, once', async () => {
+  it('seeds demo accounts once, and finds the ones that still have the published password', async () => {
     const handle = await getDatabaseHandle();
-    if (handle.driver !== 'pglite') {
-      await expect(seedDemoAccounts(handle)).rejects.toThrow(
-        /only seeded into the embedded database/,
-      );
-      return;
-    }
-    expect(await seedDemoAccounts(handle)).toBe(demoAccounts.length);
-    expect(await seedDemoAccounts(handle)).toBe(0);
+    const created = await seedDemoAccounts(handle, (account) => account.password);
+    expect(created.map((account) => account.email).sort()).toEqual(
+      demoAccounts.map((account) => account.email).sort(),
+    );
+    expect(await seedDemoAccounts(handle, randomPassword)).toEqual([]);
     for (const account of demoAccounts) {
       await expect(verifyCredentials(account, { ip: '203.0.113.7' })).resolves.toMatchObject({
         email: account.email,
         role: account.role,
       });
     }
+    expect((await findAccountsWithDemoPasswords(handle)).sort()).toEqual(
+      demoAccounts.map((account) => account.email).sort(),
+    );
+    const [first, ...others] = demoAccounts;
+    await setPasswordAsOperator({ email: first.email, password: 'a private passphrase 42' });
+    expect((await findAccountsWithDemoPasswords(handle)).sort()).toEqual(
+      others.map((account) => account.email).sort(),
+    );
+    await handle.db.delete(users).where(
+      inArray(
+        users.email,
+        demoAccounts.map((account) => account.email),
+      ),
+    );
+  });
+
+  it('creates accounts with random passwords for SEED_DEMO_ACCOUNTS, never the published ones', async () => {
+    const handle = await getDatabaseHandle();
+    const created = await seedDemoAccounts(handle, randomPassword);
+    expect(created).toHaveLength(demoAccounts.length);
+    for (const account of created) {
+      expect(account.password).toMatch(/^[\w-]{24}$/);
+      expect(demoAccounts.map((demo) => demo.password)).not.toContain(account.password);
+    }
+    expect(await findAccountsWithDemoPasswords(handle)).toEqual([]);
+    await handle.db.delete(users).where(
+      inArray(
+        users.email,
+        demoAccounts.map((account) => account.email),
+      ),
+    );
   });
 });

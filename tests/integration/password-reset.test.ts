@@ -3,8 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { passwordResetTokens } from '@/db/schema';
 import { getDashboard } from '@/lib/dal/progress';
-import { isResetTokenUsable, requestPasswordReset, resetPassword } from '@/lib/dal/password-reset';
-import { getSignUpLimit } from '@/lib/dal/throttle';
+import {
+  isResetTokenUsable,
+  requestPasswordReset,
+  resetPassword,
+  type Defer,
+} from '@/lib/dal/password-reset';
+import type { MailMessage } from '@/lib/mail';
+import { getSignUpLimit, resetAttemptLimit } from '@/lib/dal/throttle';
 import { createUser, verifyCredentials } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
@@ -14,20 +20,42 @@ vi.mock(
   async () => (await import('../support/fake-auth')).fakeAuthModule,
 );
 
+const hashCalls = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@/lib/auth/password', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/auth/password')>();
+  return {
+    ...original,
+    hashPassword: (password: string) => {
+      hashCalls.count += 1;
+      return original.hashPassword(password);
+    },
+  };
+});
+
+const outbox: MailMessage[] = [];
+vi.mock('@/lib/mail', () => ({
+  sendMail: async (message: MailMessage) => {
+    outbox.push(message);
+  },
+}));
+
 let ipSequence = 0;
 const freshIp = () => `203.0.113.${100 + (ipSequence += 1)}`;
 const baseUrl = 'https://backend-path.example';
 
-/** Requests a reset and returns the token from the printed e-mail (no SMTP_URL in tests). */
+// What the action hands to Next.js's after(): run here when the test says so.
+const queue: (() => Promise<void>)[] = [];
+const defer: Defer = (task) => {
+  queue.push(task);
+};
+const runDeferred = () => Promise.all(queue.splice(0).map((task) => task()));
+
+/** Requests a reset, runs the work deferred past the response, and returns the e-mailed token. */
 async function requestAndCaptureToken(email: string): Promise<string | null> {
-  const info = vi.spyOn(console, 'info').mockImplementation(() => {});
-  try {
-    await requestPasswordReset({ email }, { ip: freshIp(), baseUrl });
-    const printed = info.mock.calls.map((call) => String(call[0])).join('\n');
-    return /\/reset-password\?token=([\w-]+)/.exec(printed)?.[1] ?? null;
-  } finally {
-    info.mockRestore();
-  }
+  outbox.length = 0;
+  await requestPasswordReset({ email }, { ip: freshIp(), baseUrl, defer });
+  await runDeferred();
+  return /\/reset-password\?token=([\w-]+)/.exec(outbox.at(-1)?.text ?? '')?.[1] ?? null;
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -51,11 +79,33 @@ describe('password reset', () => {
   });
 
   it('says nothing and sends nothing for an unknown address', async () => {
-    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    outbox.length = 0;
     await expect(
-      requestPasswordReset({ email: 'nobody-at-all@example.test' }, { ip: freshIp(), baseUrl }),
+      requestPasswordReset(
+        { email: 'nobody-at-all@example.test' },
+        { ip: freshIp(), baseUrl, defer },
+      ),
     ).resolves.toBeUndefined();
-    expect(info).not.toHaveBeenCalled();
+    await runDeferred();
+    expect(outbox).toEqual([]);
+  });
+
+  it('answers before it looks the address up, for a known and an unknown address alike', async () => {
+    const user = await createTestUser();
+    outbox.length = 0;
+    const db = await getDb();
+    for (const email of ['nobody-here@example.test', user.email]) {
+      await requestPasswordReset({ email }, { ip: freshIp(), baseUrl, defer });
+      // The caller has its answer; nothing has been looked up, stored or sent yet.
+      expect(queue).toHaveLength(1);
+      expect(outbox).toEqual([]);
+      expect(
+        await db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id)),
+      ).toEqual([]);
+      await runDeferred();
+    }
+    expect(outbox.map((message) => message.to)).toEqual([user.email]);
+    expect(outbox[0]?.text).toContain(`${baseUrl}/reset-password?token=`);
   });
 
   it('sets the new password, ends other sessions, and works only once', async () => {
@@ -64,9 +114,9 @@ describe('password reset', () => {
     signInAs(user.id, Date.now() - 60_000);
     await expect(isResetTokenUsable(token)).resolves.toBe(true);
 
-    await expect(resetPassword({ token, newPassword: 'a reset passphrase here' })).resolves.toEqual(
-      { email: user.email },
-    );
+    await expect(
+      resetPassword({ token, newPassword: 'a reset passphrase here' }, { ip: freshIp() }),
+    ).resolves.toEqual({ email: user.email });
     await expect(getDashboard()).rejects.toMatchObject({ code: 'unauthenticated' });
     await expect(
       verifyCredentials(
@@ -77,7 +127,7 @@ describe('password reset', () => {
 
     await expect(isResetTokenUsable(token)).resolves.toBe(false);
     await expect(
-      resetPassword({ token, newPassword: 'a second reset passphrase' }),
+      resetPassword({ token, newPassword: 'a second reset passphrase' }, { ip: freshIp() }),
     ).rejects.toThrow(/expired or was already used/);
   });
 
@@ -85,8 +135,8 @@ describe('password reset', () => {
     const user = await createTestUser();
     const token = (await requestAndCaptureToken(user.email))!;
     const results = await Promise.allSettled([
-      resetPassword({ token, newPassword: 'racing passphrase one' }),
-      resetPassword({ token, newPassword: 'racing passphrase two' }),
+      resetPassword({ token, newPassword: 'racing passphrase one' }, { ip: freshIp() }),
+      resetPassword({ token, newPassword: 'racing passphrase two' }, { ip: freshIp() }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
   });
@@ -100,23 +150,39 @@ describe('password reset', () => {
       .set({ expiresAt: sql`now() - interval '1 second'` })
       .where(eq(passwordResetTokens.userId, user.id));
     await expect(isResetTokenUsable(token)).resolves.toBe(false);
-    await expect(resetPassword({ token, newPassword: 'too late passphrase' })).rejects.toThrow(
-      /expired/,
-    );
+    await expect(
+      resetPassword({ token, newPassword: 'too late passphrase' }, { ip: freshIp() }),
+    ).rejects.toThrow(/expired/);
     await expect(
       verifyCredentials({ email: user.email, password: user.password }, { ip: freshIp() }),
     ).resolves.not.toBeNull();
   });
 
+  it('checks the link before hashing the new password, and limits attempts per IP', async () => {
+    const ip = freshIp();
+    const before = hashCalls.count;
+    const guess = 'x'.repeat(43);
+    for (let attempt = 0; attempt < resetAttemptLimit.limit; attempt += 1) {
+      await expect(
+        resetPassword({ token: guess, newPassword: 'a guessed passphrase' }, { ip }),
+      ).rejects.toMatchObject({ code: 'invalid' });
+    }
+    // No hash was computed for a link that does not work: guessing costs the server a query.
+    expect(hashCalls.count).toBe(before);
+    await expect(
+      resetPassword({ token: guess, newPassword: 'a guessed passphrase' }, { ip }),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+  });
+
   it('throttles reset requests and sign-ups per IP', async () => {
     const ip = freshIp();
-    vi.spyOn(console, 'info').mockImplementation(() => {});
     for (let request = 0; request < 5; request += 1) {
-      await requestPasswordReset({ email: 'whoever@example.test' }, { ip, baseUrl });
+      await requestPasswordReset({ email: 'whoever@example.test' }, { ip, baseUrl, defer });
     }
     await expect(
-      requestPasswordReset({ email: 'whoever@example.test' }, { ip, baseUrl }),
+      requestPasswordReset({ email: 'whoever@example.test' }, { ip, baseUrl, defer }),
     ).rejects.toMatchObject({ code: 'rate_limited' });
+    await runDeferred();
 
     const signUpIp = freshIp();
     for (let signUp = 0; signUp < getSignUpLimit().limit; signUp += 1) {

@@ -10,6 +10,25 @@ import { verifyCredentials } from '@/lib/dal/users';
 import type { MailMessage } from '@/lib/mail';
 import { createTestUser } from '../support/factories';
 
+// Next.js's after(): the work it is given runs once the test asks (after the response).
+const deferred = vi.hoisted(() => [] as (() => unknown)[]);
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: (task: () => unknown) => {
+    deferred.push(task);
+  },
+}));
+const runDeferred = () => Promise.all(deferred.splice(0).map((task) => task()));
+
+/** The action as a browser sees it, then the work it left for after the response. */
+async function signUpAndSettle(
+  ...args: Parameters<typeof signUpAction>
+): ReturnType<typeof signUpAction> {
+  const state = await signUpAction(...args);
+  await runDeferred();
+  return state;
+}
+
 const outbox: MailMessage[] = [];
 vi.mock('@/lib/mail', () => ({
   sendMail: async (message: MailMessage) => {
@@ -64,6 +83,10 @@ describe('sign-up with e-mail confirmation', () => {
       { status: 'idle' },
       form({ name: 'Someone', email: fresh, password }),
     );
+    // Both answers came before any lookup, hash or e-mail: those run after the response.
+    expect(deferred).toHaveLength(2);
+    expect(outbox).toEqual([]);
+    await runDeferred();
     expect(forTaken.status).toBe('sent');
     const strip = (state: typeof forNew, email: string) =>
       JSON.stringify(state).replaceAll(email, '<email>');
@@ -89,7 +112,7 @@ describe('sign-up with e-mail confirmation', () => {
   it('creates the account from the link once, with the password chosen at sign-up', async () => {
     const email = uniqueEmail();
     const password = 'ünïcode passphrase 🚀 ok';
-    await signUpAction({ status: 'idle' }, form({ name: 'Link Learner', email, password }));
+    await signUpAndSettle({ status: 'idle' }, form({ name: 'Link Learner', email, password }));
     const token = tokenFrom(outbox.at(-1))!;
     const db = await getDb();
     const [pending] = await db.select().from(pendingSignUps).where(eq(pendingSignUps.email, email));
@@ -113,9 +136,12 @@ describe('sign-up with e-mail confirmation', () => {
   it('replaces an earlier pending sign-up: only the newest link works', async () => {
     const email = uniqueEmail();
     const fields = { name: 'Twice', email, password: 'first long passphrase' };
-    await signUpAction({ status: 'idle' }, form(fields));
+    await signUpAndSettle({ status: 'idle' }, form(fields));
     const first = tokenFrom(outbox.at(-1))!;
-    await signUpAction({ status: 'idle' }, form({ ...fields, password: 'second long passphrase' }));
+    await signUpAndSettle(
+      { status: 'idle' },
+      form({ ...fields, password: 'second long passphrase' }),
+    );
     const second = tokenFrom(outbox.at(-1))!;
     const db = await getDb();
     expect(
@@ -130,7 +156,7 @@ describe('sign-up with e-mail confirmation', () => {
 
   it('refuses an expired link and keeps the pending row until it is replaced', async () => {
     const email = uniqueEmail();
-    await signUpAction(
+    await signUpAndSettle(
       { status: 'idle' },
       form({ name: 'Late', email, password: 'a slow passphrase' }),
     );
@@ -146,7 +172,7 @@ describe('sign-up with e-mail confirmation', () => {
   });
 
   it('still validates the form first: a weak password gets a field error and no e-mail', async () => {
-    const result = await signUpAction(
+    const result = await signUpAndSettle(
       { status: 'idle' },
       form({ name: 'Weak', email: uniqueEmail(), password: 'password1' }),
     );

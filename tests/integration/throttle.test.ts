@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDatabaseHandle, openDatabase } from '@/db/client';
 import { authThrottles } from '@/db/schema';
 import { signInLimits, ThrottledError } from '@/lib/dal/throttle';
-import { verifyCredentials } from '@/lib/dal/users';
+import { setPasswordAsOperator, verifyCredentials } from '@/lib/dal/users';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
 import { createTestUser } from '../support/factories';
 
@@ -80,6 +80,61 @@ describe('sign-in throttling', () => {
     await expect(
       verifyCredentials({ email: user.email, password: user.password }, { ip }),
     ).rejects.toBeInstanceOf(ThrottledError);
+  });
+
+  it('slows an account down after 20 failures from any number of addresses, but not its owner', async () => {
+    const user = await createTestUser();
+    // A botnet: every guess from a new address, so no pair or IP limit is ever reached.
+    for (let attempt = 0; attempt < signInLimits.accountFailures; attempt += 1) {
+      await expect(
+        verifyCredentials({ email: user.email, password: `guess ${attempt}` }, { ip: freshIp() }),
+      ).resolves.toBeNull();
+    }
+    const refused = await verifyCredentials(
+      { email: user.email, password: user.password },
+      { ip: freshIp() },
+    ).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ThrottledError);
+    expect(refused).toMatchObject({ scope: 'account' });
+    expect((refused as ThrottledError).message).toMatch(/protected for a while. Wait \d+ second/);
+
+    // The owner's browser, which signed in before, is exempt; its success clears the count.
+    await expect(
+      verifyCredentials(
+        { email: user.email, password: user.password },
+        { ip: freshIp(), isTrustedDevice: (email) => email === user.email },
+      ),
+    ).resolves.toMatchObject({ id: user.id });
+    await expect(
+      verifyCredentials({ email: user.email, password: user.password }, { ip: freshIp() }),
+    ).resolves.toMatchObject({ id: user.id });
+  });
+
+  it('never makes an account wait more than 15 minutes, and a new password clears the wait', async () => {
+    const user = await createTestUser();
+    const handle = await getDatabaseHandle();
+    // Long after the threshold: 2^40 seconds would be 35,000 years.
+    await handle.db.insert(authThrottles).values({
+      key: `sign-in-account:${user.email}`,
+      count: signInLimits.accountFailures + 40,
+      expiresAt: sql`now() + interval '1 day'`,
+    });
+    await verifyCredentials({ email: user.email, password: 'one more guess' }, { ip: freshIp() });
+    const [row] = await handle.db
+      .select({ blockedUntil: authThrottles.blockedUntil })
+      .from(authThrottles)
+      .where(eq(authThrottles.key, `sign-in-account:${user.email}`));
+    const waitSeconds = (row!.blockedUntil!.getTime() - Date.now()) / 1000;
+    expect(waitSeconds).toBeGreaterThan(signInLimits.accountMaxDelaySeconds - 60);
+    expect(waitSeconds).toBeLessThanOrEqual(signInLimits.accountMaxDelaySeconds + 1);
+
+    await setPasswordAsOperator({ email: user.email, password: 'a brand new passphrase' });
+    await expect(
+      verifyCredentials(
+        { email: user.email, password: 'a brand new passphrase' },
+        { ip: freshIp() },
+      ),
+    ).resolves.toMatchObject({ id: user.id });
   });
 
   it.skipIf(getDatabaseConfig(parseEnv()).driver !== 'pg')(
