@@ -2,7 +2,9 @@
 # the standalone server (no dev dependencies, no sources). Build and run:
 #   docker build -t backend-path .
 #   docker run -p 3000:3000 -e DATABASE_URL=postgres://... -e AUTH_SECRET=... \
-#     -e NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=... -e APP_URL=https://... -e AUTH_TRUST_HOST=true backend-path
+#     -e NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=... -e APP_URL=https://... -e AUTH_TRUST_HOST=true \
+#     -e TRUSTED_PROXIES=<your proxy's address or CIDR> backend-path
+# The server refuses to start without APP_URL, and creates no demo accounts.
 # Migrations run once per deploy, not per container, from the build stage:
 #   docker build --target migrate -t backend-path-migrate .
 #   docker run --rm -e DATABASE_URL=postgres://... backend-path-migrate

@@ -47,12 +47,14 @@ export default defineConfig({
   webServer: {
     // E2E_SKIP_BUILD=1 reuses the last `next build` (handy while iterating on tests).
     // The standalone server, as in production (`npm start`).
-    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}node scripts/start.mjs`,
+    // The suite's accounts are created with the operator CLI first (e2e/create-accounts.ts).
+    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx tsx e2e/create-accounts.ts && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/`,
-    timeout: 240_000,
+    timeout: 480_000,
     reuseExistingServer: false,
     env: {
       PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
       HOSTNAME: '127.0.0.1',
       PGLITE_DIR: process.env.E2E_PGLITE_DIR,
       BACKEND_PATH_CLOCK_FILE: process.env.E2E_CLOCK_FILE,

@@ -11,7 +11,7 @@ export default defineConfig({
   testDir: './e2e-system',
   workers: 1,
   retries: 0,
-  timeout: 120_000,
+  timeout: 300_000,
   reporter: 'list',
   use: { trace: 'retain-on-failure' },
   projects: [

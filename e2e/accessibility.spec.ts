@@ -1,13 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { demoAccounts } from '../db/demo-accounts';
+import { e2eAccount } from './accounts';
 import { loadCourse } from '../lib/content/load';
 import { expect, test } from './fixtures';
 
 const lessonWithTabs = loadCourse({ includeDrafts: false }).lessons.find((lesson) =>
   lesson.body.includes('<CodeTabs>'),
 )!;
-const instructor = demoAccounts.find((account) => account.role === 'instructor')!;
+const instructor = e2eAccount('instructor');
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`accessibility (${colorScheme})`, () => {

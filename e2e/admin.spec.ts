@@ -1,7 +1,7 @@
-import { demoAccounts } from '../db/demo-accounts';
+import { e2eAccount } from './accounts';
 import { expect, test } from './fixtures';
 
-const admin = demoAccounts.find((account) => account.role === 'admin')!;
+const admin = e2eAccount('admin');
 
 test('an admin finds a user, makes them an instructor, and sees it in the audit log', async ({
   page,

@@ -1,7 +1,7 @@
-import { demoAccounts } from '../db/demo-accounts';
+import { e2eAccount } from './accounts';
 import { expect, test } from './fixtures';
 
-const learner = demoAccounts[0];
+const learner = e2eAccount('learner');
 
 /** Signs the demo learner in through Auth.js's own endpoints, as a client behind `proto`. */
 async function signInOverHttp(
@@ -68,5 +68,44 @@ test('the auth endpoints refuse a POST from a foreign Origin', async ({ playwrig
   });
   expect(sameOrigin.status()).toBe(302);
   expect(sameOrigin.headers()['set-cookie'] ?? '').toMatch(/authjs\.session-token=/);
+  await request.dispose();
+});
+
+test("Auth.js's session endpoint gives an ended session nothing, and no new cookie", async ({
+  page,
+  auth,
+  newUser,
+  playwright,
+  baseURL,
+}) => {
+  await auth.signUp(newUser);
+  const old = (await page.context().cookies()).find(
+    (cookie) => cookie.name === 'authjs.session-token',
+  )!;
+  const request = await playwright.request.newContext({ baseURL });
+  const session = () =>
+    request.get('/api/auth/session', {
+      headers: { cookie: `authjs.session-token=${old.value}` },
+    });
+  const before = await session();
+  expect(await before.json()).toMatchObject({ user: { email: newUser.email } });
+
+  // A password change ends every session that began before it (this browser signs in again).
+  await page.goto('/account');
+  await page.getByLabel('Current password').fill(newUser.password);
+  await page.getByLabel('New password').fill(`${newUser.password} changed`);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Your password was changed.')).toBeVisible();
+
+  const after = await session();
+  expect(await after.json()).toBeNull();
+  // If the response sets the cookie at all, it is to delete it, never to renew the session.
+  for (const header of after.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie')) {
+    if (!header.value.startsWith('authjs.session-token=')) continue;
+    expect(header.value).toMatch(/^authjs\.session-token=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+  }
+  // The browser's new session is unaffected.
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();
   await request.dispose();
 });

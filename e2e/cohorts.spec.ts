@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import type { Browser } from '@playwright/test';
-import { demoAccounts } from '../db/demo-accounts';
+import { e2eAccount } from './accounts';
 import { loadCourse } from '../lib/content/load';
 import { expect, test } from './fixtures';
 import { AuthPages, type Credentials } from './pages/auth-pages';
 import { LessonPage } from './pages/lesson-page';
 
-const instructor = demoAccounts.find((account) => account.role === 'instructor')!;
+const instructor = e2eAccount('instructor');
 const course = loadCourse({ includeDrafts: false });
 const lesson = course.lessons[0]!;
 const firstModule = course.modules[0]!;

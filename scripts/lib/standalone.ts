@@ -81,6 +81,9 @@ const sharedEnv = {
   AUTH_SECRET: 'system-test-secret-0123456789abcdefghijklmnopqrstuv',
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   AUTH_TRUST_HOST: 'true',
+  // The tests stand in for the proxy in front of the instances: they say in X-Forwarded-For
+  // which client a request comes from (see signIn below and startBalancer).
+  TRUSTED_PROXIES: '127.0.0.1',
   NEXT_TELEMETRY_DISABLED: '1',
   POSTGRES_URL: '',
   PGLITE_DIR: '',
@@ -95,12 +98,15 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the standalone build on the Postgres server at this URL, or on an embedded database. */
-export async function startServer(
+/**
+ * Starts `node .next/standalone/start.mjs` on the Postgres server at this URL, or on an embedded
+ * database, without waiting for it: for servers that are expected to refuse to start.
+ */
+export function spawnServer(
   port: number,
   database: string | { pgliteDir: string },
   extraEnv: Record<string, string> = {},
-): Promise<RunningServer> {
+) {
   const databaseEnv =
     typeof database === 'string'
       ? { DATABASE_URL: database }
@@ -110,6 +116,7 @@ export async function startServer(
       ...process.env,
       ...sharedEnv,
       ...databaseEnv,
+      APP_URL: `http://127.0.0.1:${port}`,
       ...extraEnv,
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
@@ -122,13 +129,26 @@ export async function startServer(
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
+  return { child, logs, exited };
+}
+
+/** Starts the standalone build and waits until it answers /api/health. */
+export async function startServer(
+  port: number,
+  database: string | { pgliteDir: string },
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
+  const { child, logs, exited } = spawnServer(port, database, extraEnv);
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
+  // Generous: a first start on a new embedded database runs initdb and every migration, and
+  // a loaded CI machine can take a minute or more for that.
+  const deadline = Date.now() + 180_000;
+  for (;;) {
     try {
       await fetch(`${url}/api/health`);
       break;
     } catch {
-      if (attempt > 150 || child.exitCode !== null)
+      if (Date.now() > deadline || child.exitCode !== null)
         throw new Error(`server on ${port} did not start:\n${logs.join('')}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -1,0 +1,27 @@
+// The accounts the end-to-end suite signs in with. A production server creates no demo accounts
+// and refuses to start while one has its published password, so the suite creates its own,
+// through the operator CLI, before the server starts (e2e/create-accounts.ts). Same e-mails as
+// the demo accounts, passwords of their own.
+export const e2eAccounts = [
+  {
+    name: 'E2E Learner',
+    email: 'learner@example.com',
+    role: 'learner',
+    password: 'e2e learner passphrase',
+  },
+  {
+    name: 'E2E Instructor',
+    email: 'instructor@example.com',
+    role: 'instructor',
+    password: 'e2e instructor passphrase',
+  },
+  {
+    name: 'E2E Admin',
+    email: 'admin@example.com',
+    role: 'admin',
+    password: 'e2e admin passphrase',
+  },
+] as const;
+
+export const e2eAccount = (role: (typeof e2eAccounts)[number]['role']) =>
+  e2eAccounts.find((account) => account.role === role)!;
