@@ -3,19 +3,21 @@ import { eq, like, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   auditLog,
-  cohortMembers,
-  cohorts,
   authThrottles,
   bookmarks,
+  cohortMembers,
+  cohorts,
   lessonNotes,
   lessonProgress,
   notifications,
   quizAttempts,
   users,
 } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, unauthenticated } from '@/lib/errors';
 import { deleteAccountSchema } from '@/lib/validations/account';
-import { requireUser } from './session';
+import { requireUser, verifySession } from './session';
+import { passwordCheckKey } from './throttle';
+import { verifyMyPassword } from './users';
 
 /** Everything Backend Path holds about the signed-in user (GDPR Art. 15 and 20), as plain JSON. */
 export async function exportMyData() {
@@ -108,25 +110,109 @@ export async function exportMyData() {
   };
 }
 
+/** How long after signing in an account without a password may still be deleted. */
+export const freshSignInMinutes = 10;
+
 /**
- * Deletes the signed-in user and everything of theirs in one transaction: progress and linked
- * accounts go with the user row (foreign keys cascade), throttle counters keyed by their e-mail
- * are removed, and audit entries lose the link to them. One audit entry records that an account
- * was deleted, without saying whose.
+ * How the signed-in user confirms deleting their account: with their password; or, for an account
+ * that signs in only through GitHub (no password), by typing its e-mail address within
+ * freshSignInMinutes of signing in; or not at all until they sign in again.
+ */
+export type AccountDeletionCheck =
+  | { confirmWith: 'password' }
+  | { confirmWith: 'email'; email: string | null }
+  | { confirmWith: 'sign-in-again' };
+
+/** Thrown when an account without a password tries to delete itself on an old sign-in. */
+export class FreshSignInRequired extends AppError {
+  constructor() {
+    super(
+      'forbidden',
+      `To delete your account, sign in again: it must be done within ${freshSignInMinutes} minutes of signing in.`,
+    );
+  }
+}
+
+/** A wrong or missing confirmation, tied to the form field that holds it. */
+export class DeletionConfirmationError extends AppError {
+  constructor(
+    readonly field: 'password' | 'confirmEmail',
+    message: string,
+  ) {
+    super('invalid', message);
+  }
+}
+
+async function signedInRecently(): Promise<boolean> {
+  const session = await verifySession();
+  return !!session && Date.now() - session.authTime <= freshSignInMinutes * 60_000;
+}
+
+async function readAccount(userId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row) throw unauthenticated();
+  return row;
+}
+
+/** For the account page: what the deletion form must ask for. */
+export async function getAccountDeletionCheck(): Promise<AccountDeletionCheck> {
+  const user = await requireUser();
+  const account = await readAccount(user.id);
+  if (account.passwordHash) return { confirmWith: 'password' };
+  return (await signedInRecently())
+    ? { confirmWith: 'email', email: account.email }
+    : { confirmWith: 'sign-in-again' };
+}
+
+/**
+ * Deletes the signed-in user and everything of theirs in one transaction, once they have
+ * confirmed it (see AccountDeletionCheck; the password is checked with the per-account throttle).
+ * Rows that reference the user go with the user row or lose the reference, as each foreign key's
+ * ON DELETE says; throttle counters about the account are removed. One audit entry records that
+ * an account was deleted, without saying whose.
  */
 export async function deleteMyAccount(input: unknown): Promise<void> {
   const user = await requireUser();
-  const { confirmEmail } = deleteAccountSchema.parse(input);
-  const db = await getDb();
-  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, user.id));
-  if (!row?.email || row.email !== confirmEmail) {
-    throw new AppError('invalid', 'That is not the e-mail address of this account.');
+  const { password, confirmEmail } = deleteAccountSchema.parse(input);
+  const account = await readAccount(user.id);
+  if (account.passwordHash) {
+    if (!password) {
+      throw new DeletionConfirmationError('password', 'Enter your password to confirm.');
+    }
+    try {
+      await verifyMyPassword(password);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'invalid') {
+        throw new DeletionConfirmationError('password', error.message);
+      }
+      throw error;
+    }
+  } else {
+    if (!(await signedInRecently())) throw new FreshSignInRequired();
+    if (account.email && account.email !== confirmEmail) {
+      throw new DeletionConfirmationError(
+        'confirmEmail',
+        'That is not the e-mail address of this account.',
+      );
+    }
   }
-  const email = row.email;
+  const email = account.email;
+  const db = await getDb();
   await db.transaction(async (tx) => {
     await tx
       .delete(authThrottles)
-      .where(like(authThrottles.key, `sign-in:${email.replace(/[\\%_]/g, '\\$&')}:%`));
+      .where(
+        or(
+          eq(authThrottles.key, passwordCheckKey(user.id)),
+          email
+            ? like(authThrottles.key, `sign-in:${email.replace(/[\\%_]/g, '\\$&')}:%`)
+            : undefined,
+        ),
+      );
     await tx.delete(users).where(eq(users.id, user.id));
     // No user id, e-mail or IP: the entry must not keep personal data about the deleted person.
     await tx.insert(auditLog).values({ action: 'account.deleted', details: { bySelf: true } });

@@ -192,10 +192,13 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
       ),
   },
   {
-    name: "deleteAccountAction (someone else's e-mail)",
+    name: 'deleteAccountAction (wrong password)',
     allowed: [],
     call: () =>
-      deleteAccountAction({ status: 'idle' }, form({ confirmEmail: 'victim@example.test' })),
+      deleteAccountAction(
+        { status: 'idle' },
+        form({ password: 'definitely not it', confirmEmail: 'victim@example.test' }),
+      ),
   },
   {
     name: 'createCohortAction',
