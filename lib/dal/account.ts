@@ -172,8 +172,9 @@ export async function getAccountDeletionCheck(): Promise<AccountDeletionCheck> {
  * Deletes the signed-in user and everything of theirs in one transaction, once they have
  * confirmed it (see AccountDeletionCheck; the password is checked with the per-account throttle).
  * Rows that reference the user go with the user row or lose the reference, as each foreign key's
- * ON DELETE says; throttle counters about the account are removed. One audit entry records that
- * an account was deleted, without saying whose.
+ * ON DELETE says; throttle counters about the account are removed; audit entries of their actions
+ * keep the action and time but lose the IP address. One audit entry records that an account was
+ * deleted, without saying whose.
  */
 export async function deleteMyAccount(input: unknown): Promise<void> {
   const user = await requireUser();
@@ -213,6 +214,9 @@ export async function deleteMyAccount(input: unknown): Promise<void> {
             : undefined,
         ),
       );
+    // Before the user row goes (which sets actor_id to null, and then they cannot be found):
+    // what they did stays on record, where they did it from does not.
+    await tx.update(auditLog).set({ ip: null }).where(eq(auditLog.actorId, user.id));
     await tx.delete(users).where(eq(users.id, user.id));
     // No user id, e-mail or IP: the entry must not keep personal data about the deleted person.
     await tx.insert(auditLog).values({ action: 'account.deleted', details: { bySelf: true } });

@@ -11,9 +11,10 @@ import {
   freshSignInMinutes,
   getAccountDeletionCheck,
 } from '@/lib/dal/account';
+import { changeUserRole } from '@/lib/dal/admin';
 import { passwordCheckLimits } from '@/lib/dal/throttle';
 import { setLessonCompletion } from '@/lib/dal/progress';
-import { changePassword, verifyCredentials } from '@/lib/dal/users';
+import { changePassword, setUserRoleByEmail, verifyCredentials } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
@@ -222,5 +223,30 @@ describe('delete my account', () => {
     });
     await deleteMyAccount({ confirmEmail: ` ${email.toUpperCase()} ` });
     expect(await db.select().from(users).where(eq(users.id, user!.id))).toHaveLength(0);
+  });
+
+  it('erases the IP address from the audit entries of an admin who deletes their account', async () => {
+    const admin = await createTestUser();
+    const learner = await createTestUser();
+    await setUserRoleByEmail({ email: admin.email, role: 'admin' });
+    signInAs(admin.id);
+    await changeUserRole({ userId: learner.id, role: 'instructor' }, { ip: '203.0.113.77' });
+    const db = await getDb();
+    const [before] = await db.select().from(auditLog).where(eq(auditLog.actorId, admin.id));
+    expect(before).toMatchObject({ action: 'role.changed', ip: '203.0.113.77' });
+
+    await deleteMyAccount({ password: admin.password });
+
+    const [after] = await db.select().from(auditLog).where(eq(auditLog.id, before!.id));
+    // What was done, when and to whom stays on record; who did it and from where does not.
+    expect(after).toEqual({
+      ...before,
+      actorId: null,
+      ip: null,
+    });
+    const left = await db.execute(
+      sql`select count(*)::int as count from audit_log where ip = '203.0.113.77'`,
+    );
+    expect((left as unknown as { rows: { count: number }[] }).rows[0]?.count).toBe(0);
   });
 });
