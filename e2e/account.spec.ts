@@ -53,6 +53,8 @@ test('a learner downloads their data, then deletes their account with their pass
       .then((chunks) => Buffer.concat(chunks).toString('utf8')),
   );
   expect(exported.profile.email).toBe(newUser.email);
+  expect(exported.reviewSchedule).toEqual([]);
+  expect(exported.cohortsOwned).toEqual([]);
   expect(JSON.stringify(exported)).not.toMatch(/argon2/);
 
   const deletion = page.getByRole('region', { name: 'Delete my account' });

@@ -1,7 +1,10 @@
 import 'server-only';
-import { eq, like, or } from 'drizzle-orm';
+import { count, eq, like, or } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
+import type * as schema from '@/db/schema';
 import {
+  accounts,
   auditLog,
   authThrottles,
   bookmarks,
@@ -10,7 +13,10 @@ import {
   lessonNotes,
   lessonProgress,
   notifications,
+  passwordResetTokens,
   quizAttempts,
+  reviewItems,
+  sessions,
   users,
 } from '@/db/schema';
 import { AppError, unauthenticated } from '@/lib/errors';
@@ -28,6 +34,8 @@ export async function exportMyData() {
       id: users.id,
       name: users.name,
       email: users.email,
+      emailVerified: users.emailVerified,
+      image: users.image,
       role: users.role,
       createdAt: users.createdAt,
     })
@@ -60,6 +68,25 @@ export async function exportMyData() {
   return {
     exportedAt: new Date().toISOString(),
     profile,
+    // Sign-in through another provider (GitHub); the provider's tokens are secrets, not data.
+    linkedAccounts: await db
+      .select({ provider: accounts.provider, providerAccountId: accounts.providerAccountId })
+      .from(accounts)
+      .where(eq(accounts.userId, user.id)),
+    // Auth.js's database sessions (unused while sessions are JWT cookies, so normally empty).
+    sessions: await db
+      .select({ expires: sessions.expires })
+      .from(sessions)
+      .where(eq(sessions.userId, user.id)),
+    passwordResetRequests: await db
+      .select({
+        createdAt: passwordResetTokens.createdAt,
+        expiresAt: passwordResetTokens.expiresAt,
+        usedAt: passwordResetTokens.usedAt,
+      })
+      .from(passwordResetTokens)
+      .where(eq(passwordResetTokens.userId, user.id))
+      .orderBy(passwordResetTokens.createdAt),
     progress,
     quizAttempts: await db
       .select({
@@ -72,6 +99,18 @@ export async function exportMyData() {
       .from(quizAttempts)
       .where(eq(quizAttempts.userId, user.id))
       .orderBy(quizAttempts.createdAt),
+    reviewSchedule: await db
+      .select({
+        lessonId: reviewItems.lessonId,
+        questionIndex: reviewItems.questionIndex,
+        question: reviewItems.question,
+        step: reviewItems.step,
+        dueAt: reviewItems.dueAt,
+        updatedAt: reviewItems.updatedAt,
+      })
+      .from(reviewItems)
+      .where(eq(reviewItems.userId, user.id))
+      .orderBy(reviewItems.dueAt),
     notes: await db
       .select({
         lessonId: lessonNotes.lessonId,
@@ -84,6 +123,17 @@ export async function exportMyData() {
       .select({ lessonId: bookmarks.lessonId, createdAt: bookmarks.createdAt })
       .from(bookmarks)
       .where(eq(bookmarks.userId, user.id)),
+    cohortsOwned: await db
+      .select({
+        name: cohorts.name,
+        createdAt: cohorts.createdAt,
+        members: count(cohortMembers.userId),
+      })
+      .from(cohorts)
+      .leftJoin(cohortMembers, eq(cohortMembers.cohortId, cohorts.id))
+      .where(eq(cohorts.ownerId, user.id))
+      .groupBy(cohorts.id)
+      .orderBy(cohorts.createdAt),
     cohortMemberships: await db
       .select({ cohort: cohorts.name, role: cohortMembers.role, joinedAt: cohortMembers.joinedAt })
       .from(cohortMembers)
@@ -100,6 +150,17 @@ export async function exportMyData() {
       .from(notifications)
       .leftJoin(cohorts, eq(cohorts.id, notifications.cohortId))
       .where(eq(notifications.userId, user.id)),
+    // What this user wrote to others (nudges), without saying to whom.
+    nudgesSent: await db
+      .select({
+        kind: notifications.kind,
+        message: notifications.message,
+        cohort: cohorts.name,
+        createdAt: notifications.createdAt,
+      })
+      .from(notifications)
+      .leftJoin(cohorts, eq(cohorts.id, notifications.cohortId))
+      .where(eq(notifications.senderId, user.id)),
     auditEntries: audit.map((entry) => ({
       action: entry.action,
       createdAt: entry.createdAt,
@@ -109,6 +170,38 @@ export async function exportMyData() {
     })),
   };
 }
+
+export type MyDataExport = Awaited<ReturnType<typeof exportMyData>>;
+
+type SchemaTableName = {
+  [K in keyof typeof schema]: (typeof schema)[K] extends PgTable<infer Config>
+    ? Config['name']
+    : never;
+}[keyof typeof schema];
+
+/**
+ * Where each column that references users.id appears in the export: table, then column (SQL
+ * names), then the export key holding the rows where that column is the user. Several columns of
+ * one table may share a key (the export then holds the rows matching any of them). A test reads
+ * every foreign key to users from the schema and fails for a column missing here, so a new table
+ * with a user reference must be exported (and is checked to be deleted or detached with the user).
+ */
+export const userReferenceExports = {
+  accounts: { user_id: 'linkedAccounts' },
+  sessions: { user_id: 'sessions' },
+  password_reset_tokens: { user_id: 'passwordResetRequests' },
+  lesson_progress: { user_id: 'progress' },
+  quiz_attempts: { user_id: 'quizAttempts' },
+  review_items: { user_id: 'reviewSchedule' },
+  lesson_notes: { user_id: 'notes' },
+  bookmarks: { user_id: 'bookmarks' },
+  cohorts: { owner_id: 'cohortsOwned' },
+  cohort_members: { user_id: 'cohortMemberships' },
+  notifications: { user_id: 'notifications', sender_id: 'nudgesSent' },
+  audit_log: { actor_id: 'auditEntries', target_id: 'auditEntries' },
+} as const satisfies Partial<
+  Record<SchemaTableName, Record<string, Exclude<keyof MyDataExport, 'exportedAt' | 'profile'>>>
+>;
 
 /** How long after signing in an account without a password may still be deleted. */
 export const freshSignInMinutes = 10;
@@ -172,9 +265,9 @@ export async function getAccountDeletionCheck(): Promise<AccountDeletionCheck> {
  * Deletes the signed-in user and everything of theirs in one transaction, once they have
  * confirmed it (see AccountDeletionCheck; the password is checked with the per-account throttle).
  * Rows that reference the user go with the user row or lose the reference, as each foreign key's
- * ON DELETE says; throttle counters about the account are removed; audit entries of their actions
- * keep the action and time but lose the IP address. One audit entry records that an account was
- * deleted, without saying whose.
+ * ON DELETE says (userReferenceExports lists them); throttle counters about the account are
+ * removed; audit entries of their actions keep the action and time but lose the IP address. One
+ * audit entry records that an account was deleted, without saying whose.
  */
 export async function deleteMyAccount(input: unknown): Promise<void> {
   const user = await requireUser();

@@ -55,8 +55,8 @@ export default async function AccountPage({
           Your data
         </h2>
         <p className="text-zinc-700 dark:text-zinc-300">
-          A JSON file with your profile, your progress on every lesson and the audit entries about
-          you.
+          A JSON file with everything we hold about you: your profile, progress, quiz answers,
+          review schedule, notes, bookmarks, cohorts, notifications and the audit entries about you.
         </p>
         <a
           href="/account/export"
