@@ -34,7 +34,7 @@ test('a learner changes their password, stays signed in here, and signs in with 
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test('a learner downloads their data, then deletes their account after typing their e-mail', async ({
+test('a learner downloads their data, then deletes their account with their password', async ({
   page,
   auth,
   newUser,
@@ -53,17 +53,73 @@ test('a learner downloads their data, then deletes their account after typing th
       .then((chunks) => Buffer.concat(chunks).toString('utf8')),
   );
   expect(exported.profile.email).toBe(newUser.email);
+  expect(exported.reviewSchedule).toEqual([]);
+  expect(exported.cohortsOwned).toEqual([]);
   expect(JSON.stringify(exported)).not.toMatch(/argon2/);
 
-  await page.getByLabel(`Type ${newUser.email} to confirm`).fill('not-me@example.test');
-  await page.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(page.getByTestId('confirmEmail-error')).toContainText('not the e-mail address');
-  await page.getByLabel(`Type ${newUser.email} to confirm`).fill(newUser.email);
-  await page.getByRole('button', { name: 'Delete my account' }).click();
+  const deletion = page.getByRole('region', { name: 'Delete my account' });
+  const password = deletion.getByLabel('Your password');
+  const deleteButton = deletion.getByRole('button', { name: 'Delete my account' });
+  // The typed e-mail is gone: the password confirms.
+  await expect(deletion.getByLabel(/to confirm/)).toHaveCount(0);
+  await deleteButton.click();
+  await expect(deletion.getByTestId('password-error')).toHaveText(
+    'Enter your password to confirm.',
+  );
+  await expect(password).toHaveAttribute('aria-describedby', /password-error/);
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await password.fill('not my password at all');
+  await deleteButton.click();
+  await expect(deletion.getByTestId('password-error')).toHaveText(
+    'Your current password is not correct.',
+  );
+  // A password is never given back to the page.
+  await expect(password).toHaveValue('');
+  await password.fill(newUser.password);
+  await deleteButton.click();
   await expect(page.getByRole('heading', { name: 'Your account is deleted' })).toBeVisible();
 
   await auth.signIn(newUser);
   await expect(page.getByTestId('form-error')).toContainText('do not match');
+});
+
+test('guesses of the current password stop after five, on both forms, even the right one', async ({
+  page,
+  auth,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+  await page.goto('/account');
+  const change = page.getByRole('region', { name: 'Change password' });
+  const current = change.getByLabel('Current password');
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await current.fill(`wrong guess number ${attempt}`);
+    await change.getByLabel('New password').fill(`${newUser.password} renewed`);
+    await change.getByRole('button', { name: 'Change password' }).click();
+    // The form is reset once the answer is in; the password typed is not given back.
+    await expect(current).toHaveValue('');
+    await expect(change.getByTestId('currentPassword-error')).toHaveText(
+      'Your current password is not correct.',
+    );
+    await expect(current).toHaveAttribute('aria-describedby', 'currentPassword-error');
+  }
+  await current.fill(newUser.password);
+  await change.getByLabel('New password').fill(`${newUser.password} renewed`);
+  await change.getByRole('button', { name: 'Change password' }).click();
+  await expect(change.getByTestId('form-error')).toContainText(
+    'Too many wrong passwords. Wait 15 minutes and try again.',
+  );
+
+  // The deletion form counts towards the same limit.
+  const deletion = page.getByRole('region', { name: 'Delete my account' });
+  await deletion.getByLabel('Your password').fill(newUser.password);
+  await deletion.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(deletion.getByTestId('form-error')).toContainText('Wait 15 minutes');
+
+  // Nothing changed: the old password still signs in, and the account is still there.
+  await auth.signOut();
+  await auth.signIn(newUser);
+  await expect(page).toHaveURL(/\/dashboard$/);
 });
 
 test('asking for a password reset answers the same for known and unknown e-mails', async ({

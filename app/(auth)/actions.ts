@@ -11,7 +11,7 @@ import { AccountProtected, SignInThrottled, signIn, signOut } from '@/lib/auth';
 import { issueTrustedDeviceCookie } from '@/lib/auth/trusted-device';
 import { getClientIp } from '@/lib/auth/client-ip';
 import { listOAuthProviders } from '@/lib/auth/providers';
-import { deleteMyAccount } from '@/lib/dal/account';
+import { deleteMyAccount, DeletionConfirmationError, FreshSignInRequired } from '@/lib/dal/account';
 import { requestPasswordReset, resetPassword } from '@/lib/dal/password-reset';
 import {
   confirmSignUp,
@@ -211,29 +211,47 @@ export async function changePasswordAction(
   return { status: 'idle' };
 }
 
-/** Deletes the account after the user typed its e-mail address, then signs out. */
+/** The deletion form's state: typed e-mail kept (never the password); or "sign in again". */
+export type DeleteAccountFormState =
+  | { status: 'idle' }
+  | { status: 'sign-in-again'; message: string }
+  | (Exclude<ActionResult<never>, { status: 'success' }> & { values: { confirmEmail: string } });
+
+/**
+ * Deletes the account once confirmed (the current password, or for an account without one the
+ * e-mail address typed out on a recent sign-in), then signs out.
+ */
 export async function deleteAccountAction(
-  _previous: PasswordFormState,
+  _previous: DeleteAccountFormState,
   formData: FormData,
-): Promise<PasswordFormState> {
+): Promise<DeleteAccountFormState> {
+  const values = { confirmEmail: field(formData, 'confirmEmail') };
   try {
-    await deleteMyAccount({ confirmEmail: field(formData, 'confirmEmail') });
+    await deleteMyAccount({
+      password: field(formData, 'password'),
+      confirmEmail: values.confirmEmail,
+    });
   } catch (error) {
-    if (error instanceof ZodError) return invalidResult(error);
-    if (error instanceof AppError && error.code === 'invalid') {
+    if (error instanceof ZodError) return { ...invalidResult(error), values };
+    if (error instanceof DeletionConfirmationError) {
       return {
         status: 'invalid',
         message: error.message,
-        fieldErrors: { confirmEmail: [error.message] },
+        fieldErrors: { [error.field]: [error.message] },
+        values,
       };
     }
+    if (error instanceof FreshSignInRequired) {
+      return { status: 'sign-in-again', message: error.message };
+    }
     if (error instanceof AppError)
-      return { status: 'error', code: error.code, message: error.message };
+      return { status: 'error', code: error.code, message: error.message, values };
     (await requestLogger()).error(errorFields(error), 'account deletion failed');
     return {
       status: 'error',
       code: 'internal',
       message: 'We could not delete your account. Nothing was removed; please try again.',
+      values,
     };
   }
   await signOut({ redirectTo: '/account-deleted' });

@@ -201,3 +201,53 @@ export const getSignUpLimit = () => ({
 export const resetRequestLimit = { limit: 5, windowMinutes: 60 } as const;
 /** Attempts to use reset links per IP: enough for typos, far too few to guess a token. */
 export const resetAttemptLimit = { limit: 20, windowMinutes: 60 } as const;
+
+/**
+ * Guesses of the signed-in user's current password (changing the password, deleting the account),
+ * counted per account so that neither a new IP nor a new session gets more: the session holder
+ * may be someone who found a signed-in browser and wants the password itself.
+ */
+export const passwordCheckLimits = { attempts: 5, windowMinutes: 15 } as const;
+
+export const passwordCheckKey = (userId: string) => `password-check:${userId}`;
+
+/**
+ * Counts one check of the current password before it is verified, in a single atomic upsert, so
+ * concurrent requests cannot all slip under the limit. The window starts at the first attempt;
+ * past `attempts` in it, the check is refused until the window ends, even with the right password.
+ * Throws AppError('rate_limited') with the minutes to wait.
+ */
+export async function consumePasswordCheck(userId: string): Promise<void> {
+  const db = await getDb();
+  const { attempts, windowMinutes } = passwordCheckLimits;
+  const expired = sql`${authThrottles.expiresAt} <= now()`;
+  const [row] = await db
+    .insert(authThrottles)
+    .values({
+      key: passwordCheckKey(userId),
+      count: 1,
+      expiresAt: sql`now() + make_interval(mins => ${windowMinutes})`,
+    })
+    .onConflictDoUpdate({
+      target: authThrottles.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${authThrottles.count} + 1 end`,
+        expiresAt: sql`case when ${expired} then now() + make_interval(mins => ${windowMinutes}) else ${authThrottles.expiresAt} end`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({ count: authThrottles.count, expiresAt: authThrottles.expiresAt });
+  if (row && row.count > attempts) {
+    const minutes = Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 60_000));
+    throw new AppError(
+      'rate_limited',
+      `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again. If you have forgotten your password, sign out and use “Forgot your password?”.`,
+    );
+  }
+}
+
+/** The right password forgets the account's earlier wrong guesses. */
+export async function clearPasswordChecks(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(authThrottles).where(eq(authThrottles.key, passwordCheckKey(userId)));
+}

@@ -13,6 +13,8 @@ import { AppError } from '@/lib/errors';
 import {
   assertSignInAllowed,
   clearSignInFailures,
+  clearPasswordChecks,
+  consumePasswordCheck,
   consumeRateLimit,
   recordSignInFailure,
   recordSignInSuccess,
@@ -143,31 +145,43 @@ export async function setUserRoleByEmail(input: unknown): Promise<UserDto> {
 }
 
 /**
- * Changes the signed-in user's password after checking the current one, and ends every session
- * that began before now (sessions_valid_after). The caller signs the current browser in again.
+ * Checks the signed-in user's current password (before a password change or an account deletion),
+ * at most passwordCheckLimits.attempts times per window for the account. Returns the account's
+ * e-mail. Throws AppError('invalid') for a wrong password or an account without one, and
+ * AppError('rate_limited') while the account's checks are refused, even for the right password.
  */
-export async function changePassword(input: unknown): Promise<{ email: string }> {
+export async function verifyMyPassword(password: string): Promise<{ email: string }> {
   const user = await requireUser();
-  const { currentPassword, newPassword } = changePasswordSchema.parse(input);
+  await consumePasswordCheck(user.id);
   const db = await getDb();
   const [row] = await db
     .select({ email: users.email, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.id, user.id))
     .limit(1);
-  if (
-    !row?.email ||
-    !row.passwordHash ||
-    !(await verifyPassword(row.passwordHash, currentPassword))
-  ) {
+  if (!row?.email || !row.passwordHash || !(await verifyPassword(row.passwordHash, password))) {
     throw new AppError('invalid', 'Your current password is not correct.');
   }
+  await clearPasswordChecks(user.id);
+  return { email: row.email };
+}
+
+/**
+ * Changes the signed-in user's password after checking the current one (throttled per account),
+ * and ends every session that began before now (sessions_valid_after). The caller signs the
+ * current browser in again.
+ */
+export async function changePassword(input: unknown): Promise<{ email: string }> {
+  const user = await requireUser();
+  const { currentPassword, newPassword } = changePasswordSchema.parse(input);
+  const { email } = await verifyMyPassword(currentPassword);
   const passwordHash = await hashPassword(newPassword);
+  const db = await getDb();
   await db
     .update(users)
     .set({ passwordHash, sessionsValidAfter: new Date() })
     .where(eq(users.id, user.id));
-  return { email: row.email };
+  return { email };
 }
 
 const operatorAccountSchema = z.object({

@@ -4,9 +4,17 @@ import { deleteAccountAction } from '@/app/(auth)/actions';
 import { getDb } from '@/db/client';
 import { accounts, auditLog, authThrottles, lessonProgress, users } from '@/db/schema';
 import { listLessons } from '@/lib/content';
-import { deleteMyAccount, exportMyData } from '@/lib/dal/account';
+import {
+  deleteMyAccount,
+  exportMyData,
+  FreshSignInRequired,
+  freshSignInMinutes,
+  getAccountDeletionCheck,
+} from '@/lib/dal/account';
+import { changeUserRole } from '@/lib/dal/admin';
+import { passwordCheckLimits } from '@/lib/dal/throttle';
 import { setLessonCompletion } from '@/lib/dal/progress';
-import { verifyCredentials } from '@/lib/dal/users';
+import { changePassword, setUserRoleByEmail, verifyCredentials } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
@@ -70,7 +78,7 @@ describe('delete my account', () => {
     await setLessonCompletion({ lessonId: lessonA!.id, completed: true });
 
     signInAs(user.id);
-    await deleteMyAccount({ confirmEmail: ` ${user.email.toUpperCase()} ` });
+    await deleteMyAccount({ password: user.password });
 
     // Every table with a column pointing at users, found from the catalog so new tables are
     // checked too: no row mentions the deleted user.
@@ -126,23 +134,119 @@ describe('delete my account', () => {
     await expect(exportMyData()).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
-  it('refuses without the exact e-mail or without a session, deleting nothing', async () => {
+  it('asks for the password: refuses none, a wrong one or no session, deleting nothing', async () => {
     const user = await createTestUser();
     signInAs(user.id);
-    const wrong = await deleteAccountAction({ status: 'idle' }, Object.assign(new FormData(), {}));
-    expect(wrong.status).toBe('invalid');
-    const form = new FormData();
-    form.set('confirmEmail', 'someone-else@example.test');
-    expect(await deleteAccountAction({ status: 'idle' }, form)).toMatchObject({
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields)) data.set(name, value);
+      return data;
+    };
+    // The e-mail alone is no longer enough.
+    expect(
+      await deleteAccountAction({ status: 'idle' }, form({ confirmEmail: user.email })),
+    ).toEqual({
       status: 'invalid',
+      message: 'Enter your password to confirm.',
+      fieldErrors: { password: ['Enter your password to confirm.'] },
+      values: { confirmEmail: user.email },
     });
+    expect(
+      await deleteAccountAction({ status: 'idle' }, form({ password: 'not my password' })),
+    ).toMatchObject({
+      status: 'invalid',
+      fieldErrors: { password: ['Your current password is not correct.'] },
+    });
+    expect(
+      JSON.stringify(
+        await deleteAccountAction({ status: 'idle' }, form({ password: 'not my password' })),
+      ),
+    ).not.toContain('not my password');
     signInAs(null);
-    form.set('confirmEmail', user.email);
-    expect(await deleteAccountAction({ status: 'idle' }, form)).toMatchObject({
-      status: 'error',
-      code: 'unauthenticated',
+    expect(
+      await deleteAccountAction({ status: 'idle' }, form({ password: user.password })),
+    ).toMatchObject({ status: 'error', code: 'unauthenticated' });
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
+  });
+
+  it('checks the password with the same per-account throttle as the change-password form', async () => {
+    const user = await createTestUser();
+    signInAs(user.id);
+    for (let attempt = 1; attempt <= passwordCheckLimits.attempts; attempt += 1) {
+      const guess =
+        attempt % 2
+          ? deleteMyAccount({ password: `guess ${attempt}` })
+          : changePassword({
+              currentPassword: `guess ${attempt}`,
+              newPassword: 'a brand new passphrase',
+            });
+      await expect(guess).rejects.toMatchObject({ code: 'invalid' });
+    }
+    await expect(deleteMyAccount({ password: user.password })).rejects.toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/Wait 15 minutes/),
     });
     const db = await getDb();
     expect(await db.select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
+  });
+
+  it('lets an account without a password (GitHub only) delete itself only soon after signing in', async () => {
+    const db = await getDb();
+    const email = `github-${Date.now()}@example.test`;
+    const [user] = await db
+      .insert(users)
+      .values({ name: 'GitHub Only', email })
+      .returning({ id: users.id });
+    const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000;
+
+    signInAs(user!.id, minutesAgo(freshSignInMinutes + 1));
+    expect(await getAccountDeletionCheck()).toEqual({ confirmWith: 'sign-in-again' });
+    await expect(deleteMyAccount({ confirmEmail: email })).rejects.toBeInstanceOf(
+      FreshSignInRequired,
+    );
+    const form = new FormData();
+    form.set('confirmEmail', email);
+    expect(await deleteAccountAction({ status: 'idle' }, form)).toMatchObject({
+      status: 'sign-in-again',
+    });
+    expect(await db.select().from(users).where(eq(users.id, user!.id))).toHaveLength(1);
+
+    signInAs(user!.id, minutesAgo(freshSignInMinutes - 1));
+    expect(await getAccountDeletionCheck()).toEqual({ confirmWith: 'email', email });
+    form.set('confirmEmail', 'someone-else@example.test');
+    expect(await deleteAccountAction({ status: 'idle' }, form)).toEqual({
+      status: 'invalid',
+      message: 'That is not the e-mail address of this account.',
+      fieldErrors: { confirmEmail: ['That is not the e-mail address of this account.'] },
+      values: { confirmEmail: 'someone-else@example.test' },
+    });
+    await deleteMyAccount({ confirmEmail: ` ${email.toUpperCase()} ` });
+    expect(await db.select().from(users).where(eq(users.id, user!.id))).toHaveLength(0);
+  });
+
+  it('erases the IP address from the audit entries of an admin who deletes their account', async () => {
+    const admin = await createTestUser();
+    const learner = await createTestUser();
+    await setUserRoleByEmail({ email: admin.email, role: 'admin' });
+    signInAs(admin.id);
+    await changeUserRole({ userId: learner.id, role: 'instructor' }, { ip: '203.0.113.77' });
+    const db = await getDb();
+    const [before] = await db.select().from(auditLog).where(eq(auditLog.actorId, admin.id));
+    expect(before).toMatchObject({ action: 'role.changed', ip: '203.0.113.77' });
+
+    await deleteMyAccount({ password: admin.password });
+
+    const [after] = await db.select().from(auditLog).where(eq(auditLog.id, before!.id));
+    // What was done, when and to whom stays on record; who did it and from where does not.
+    expect(after).toEqual({
+      ...before,
+      actorId: null,
+      ip: null,
+    });
+    const left = await db.execute(
+      sql`select count(*)::int as count from audit_log where ip = '203.0.113.77'`,
+    );
+    expect((left as unknown as { rows: { count: number }[] }).rows[0]?.count).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '@/db/schema';
 import { listLessons } from '@/lib/content';
 import { listAuditEntries, searchUsers } from '@/lib/dal/admin';
-import { createCohort, getCohortDashboard } from '@/lib/dal/cohorts';
+import { createCohort, getCohortDashboard, listCohortsForAdmin } from '@/lib/dal/cohorts';
 import { listDraftsForPreview } from '@/lib/dal/drafts';
 import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
@@ -33,7 +33,7 @@ vi.mock('next/headers', () => ({
   headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.44' }),
 }));
 
-const { changeUserRoleAction } = adminActions;
+const { changeUserRoleAction, reassignCohortAction } = adminActions;
 const { changePasswordAction, deleteAccountAction } = authActions;
 
 type Actor = 'anonymous' | UserRole;
@@ -43,6 +43,7 @@ const ids = {} as Record<UserRole, string>;
 let victimId: string;
 // A cohort owned by someone outside the matrix, with the victim as its member.
 let cohortId: string;
+let cohortOwnerEmail: string;
 let inviteCode: string;
 let victimNotificationId: number;
 const lesson = listLessons()[0]!;
@@ -82,6 +83,7 @@ beforeAll(async () => {
   victimId = (await createTestUser({ name: 'Matrix victim' })).id;
   const owner = await createTestUser({ name: 'Matrix cohort owner' });
   await setUserRoleByEmail({ email: owner.email, role: 'instructor' });
+  cohortOwnerEmail = owner.email;
   signInAs(owner.id);
   cohortId = (await createCohort({ name: 'Matrix cohort' })).id;
   inviteCode = (await getCohortDashboard(cohortId)).cohort.inviteCode!;
@@ -183,6 +185,12 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
     call: () => changeUserRoleAction(victimId, 'learner'),
   },
   {
+    name: 'reassignCohortAction (give a cohort an owner)',
+    allowed: ['admin'],
+    // Its own owner again: allowed for an admin, and the fixtures stay as they are.
+    call: () => reassignCohortAction(cohortId, cohortOwnerEmail),
+  },
+  {
     name: 'changePasswordAction (wrong current password)',
     allowed: [],
     call: () =>
@@ -192,10 +200,13 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
       ),
   },
   {
-    name: "deleteAccountAction (someone else's e-mail)",
+    name: 'deleteAccountAction (wrong password)',
     allowed: [],
     call: () =>
-      deleteAccountAction({ status: 'idle' }, form({ confirmEmail: 'victim@example.test' })),
+      deleteAccountAction(
+        { status: 'idle' },
+        form({ password: 'definitely not it', confirmEmail: 'victim@example.test' }),
+      ),
   },
   {
     name: 'createCohortAction',
@@ -338,6 +349,7 @@ describe('authorization matrix: admin and instructor reads', () => {
   const reads = [
     { name: 'searchUsers', allowed: ['admin'], call: () => searchUsers({ q: '' }) },
     { name: 'listAuditEntries', allowed: ['admin'], call: () => listAuditEntries() },
+    { name: 'listCohortsForAdmin', allowed: ['admin'], call: () => listCohortsForAdmin() },
     {
       name: 'listDraftsForPreview',
       allowed: ['instructor', 'admin'],

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { getAccountDeletionCheck } from '@/lib/dal/account';
 import { loadForPage } from '@/lib/dal/guard';
 import { getCurrentUserProfile } from '@/lib/dal/users';
 
@@ -11,9 +12,14 @@ export default async function AccountPage({
 }: {
   searchParams: Promise<{ password?: string }>;
 }) {
-  const profile = await loadForPage('/account', getCurrentUserProfile);
+  const account = await loadForPage('/account', async () => ({
+    profile: await getCurrentUserProfile(),
+    deletionCheck: await getAccountDeletionCheck(),
+  }));
   const { password } = await searchParams;
-  if (!profile) return null;
+  if (!account) return null;
+  const { profile, deletionCheck } = account;
+  const hasPassword = deletionCheck.confirmWith === 'password';
   return (
     <div className="max-w-xl space-y-10">
       <header className="space-y-2">
@@ -36,15 +42,21 @@ export default async function AccountPage({
             Your password was changed. Every other device has been signed out.
           </p>
         ) : null}
-        <ChangePasswordForm />
+        {hasPassword ? (
+          <ChangePasswordForm />
+        ) : (
+          <p className="text-zinc-700 dark:text-zinc-300">
+            You sign in with GitHub, so this account has no password to change.
+          </p>
+        )}
       </section>
       <section aria-labelledby="data-heading" className="space-y-3">
         <h2 id="data-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
           Your data
         </h2>
         <p className="text-zinc-700 dark:text-zinc-300">
-          A JSON file with your profile, your progress on every lesson and the audit entries about
-          you.
+          A JSON file with everything we hold about you: your profile, progress, quiz answers,
+          review schedule, notes, bookmarks, cohorts, notifications and the audit entries about you.
         </p>
         <a
           href="/account/export"
@@ -65,7 +77,7 @@ export default async function AccountPage({
           This removes your account, your progress and everything else we hold about you, at once
           and for good. It cannot be undone.
         </p>
-        <DeleteAccountForm email={profile.email} />
+        <DeleteAccountForm check={deletionCheck} />
       </section>
     </div>
   );
