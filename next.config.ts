@@ -3,6 +3,7 @@ import {
   buildContentSecurityPolicy,
   buildSecurityHeaders,
   pathsWithoutProxy,
+  servesRewrittenPages,
 } from './lib/security-headers';
 
 const isDevelopment = process.env.NODE_ENV === 'development';
@@ -19,7 +20,13 @@ const nextConfig: NextConfig = {
     // proxy.ts sets the Content-Security-Policy (with a nonce) of everything it runs for; only the
     // files it skips get it here, so no response carries two policies.
     const policy = [
-      { key: 'Content-Security-Policy', value: buildContentSecurityPolicy({ isDevelopment }) },
+      {
+        key: 'Content-Security-Policy',
+        value: buildContentSecurityPolicy({
+          isDevelopment,
+          allowInlineScripts: !servesRewrittenPages(),
+        }),
+      },
     ];
     return [
       { source: '/:path*', headers: buildSecurityHeaders(isDevelopment) },

@@ -7,9 +7,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { signedInOnlyPaths } from '@/lib/auth/config';
 import { readSessionToken } from '@/lib/auth/session-token';
-import { buildContentSecurityPolicy, createNonce } from '@/lib/security-headers';
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  servesRewrittenPages,
+} from '@/lib/security-headers';
 
 const requestIdPattern = /^[\w-]{8,128}$/;
+const allowInlineScripts = !servesRewrittenPages();
 
 async function hasSession(request: NextRequest): Promise<boolean> {
   const token = await readSessionToken(request.headers);
@@ -26,7 +31,8 @@ export default async function proxy(request: NextRequest) {
   );
   const policy = buildContentSecurityPolicy({
     isDevelopment: process.env.NODE_ENV === 'development',
-    nonce: createNonce(),
+    nonce: allowInlineScripts ? undefined : createNonce(),
+    allowInlineScripts,
   });
   let response: NextResponse;
   if (needsUser && !(await hasSession(request))) {

@@ -5,6 +5,7 @@
 // other inline script (scripts/lib/first-paint.ts moves them out at build time), so they need no
 // nonce and can still be served as the same bytes to everyone.
 import { createHash } from 'node:crypto';
+import { parseEnv, type Env } from './env';
 import { firstPaintLoaderScript } from './first-paint-loader';
 import { themeScript } from './theme';
 
@@ -29,6 +30,16 @@ export const pathsWithoutProxy = [
   '/robots.txt',
 ];
 
+/**
+ * Whether prerendered pages are served as the build rewrote them (scripts/prepare-standalone.ts
+ * rewrites .next/standalone, the standalone server's copy). Vercel serves Next.js's own output,
+ * whose prerendered pages keep inline scripts with neither a nonce nor a hash known here: there
+ * the policy still allows inline scripts, or lessons would not hydrate (not tried on Vercel).
+ */
+export function servesRewrittenPages(env: Env = parseEnv()): boolean {
+  return !env.VERCEL;
+}
+
 /** 16 random bytes, base64: a fresh nonce for one response. */
 export function createNonce(): string {
   return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -37,17 +48,21 @@ export function createNonce(): string {
 export function buildContentSecurityPolicy({
   isDevelopment,
   nonce,
+  allowInlineScripts = false,
 }: {
   isDevelopment: boolean;
   /** Set for responses rendered per request; prerendered pages are allowed by hashes alone. */
   nonce?: string;
+  /** Where servesRewrittenPages() is false. Browsers ignore it next to a hash or a nonce. */
+  allowInlineScripts?: boolean;
 }): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': [
       "'self'",
-      ...inlineScriptHashes,
-      ...(nonce ? [`'nonce-${nonce}'`] : []),
+      ...(allowInlineScripts
+        ? ["'unsafe-inline'"]
+        : [...inlineScriptHashes, ...(nonce ? [`'nonce-${nonce}'`] : [])]),
       // WebAssembly (PGlite in the SQL labs) without allowing eval of JavaScript.
       "'wasm-unsafe-eval'",
       // Only in development, where React uses eval for better stack traces.

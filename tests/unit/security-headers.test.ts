@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { firstPaintLoaderScript } from '@/lib/first-paint-loader';
-import { buildContentSecurityPolicy, createNonce } from '@/lib/security-headers';
+import { parseEnv } from '@/lib/env';
+import {
+  buildContentSecurityPolicy,
+  createNonce,
+  servesRewrittenPages,
+} from '@/lib/security-headers';
 import { themeScript } from '@/lib/theme';
 import { deferHydration } from '@/scripts/lib/first-paint';
 
@@ -76,5 +81,18 @@ describe('the Content-Security-Policy', () => {
     expect(directive(buildContentSecurityPolicy({ isDevelopment: true }), 'script-src')).toContain(
       "'unsafe-eval'",
     );
+  });
+
+  it('falls back to inline scripts only where prerendered pages are served as Next.js wrote them', () => {
+    expect(servesRewrittenPages(parseEnv({}))).toBe(true);
+    expect(servesRewrittenPages(parseEnv({ VERCEL: '1' }))).toBe(false);
+    const fallback = directive(
+      buildContentSecurityPolicy({ isDevelopment: false, allowInlineScripts: true }),
+      'script-src',
+    );
+    // With a hash or a nonce next to it, browsers would ignore 'unsafe-inline'.
+    expect(fallback).toContain("'unsafe-inline'");
+    expect(fallback.some((source) => /^'(sha256|nonce)-/.test(source))).toBe(false);
+    expect(fallback).not.toContain("'unsafe-eval'");
   });
 });
