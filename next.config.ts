@@ -1,5 +1,12 @@
 import type { NextConfig } from 'next';
-import { buildSecurityHeaders } from './lib/security-headers';
+import {
+  buildContentSecurityPolicy,
+  buildSecurityHeaders,
+  pathsWithoutProxy,
+  servesRewrittenPages,
+} from './lib/security-headers';
+
+const isDevelopment = process.env.NODE_ENV === 'development';
 
 const nextConfig: NextConfig = {
   // A self-contained server in .next/standalone (what `npm start` and the Dockerfile run).
@@ -10,8 +17,20 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: true,
   async headers() {
+    // proxy.ts sets the Content-Security-Policy (with a nonce) of everything it runs for; only the
+    // files it skips get it here, so no response carries two policies.
+    const policy = [
+      {
+        key: 'Content-Security-Policy',
+        value: buildContentSecurityPolicy({
+          isDevelopment,
+          allowInlineScripts: !servesRewrittenPages(),
+        }),
+      },
+    ];
     return [
-      { source: '/:path*', headers: buildSecurityHeaders(process.env.NODE_ENV === 'development') },
+      { source: '/:path*', headers: buildSecurityHeaders(isDevelopment) },
+      ...pathsWithoutProxy.map((source) => ({ source, headers: policy })),
     ];
   },
   // The content index reads content/ at run time (dashboards, progress checks), so ship it.

@@ -5,7 +5,9 @@
 //    here, with brotli and gzip at their best settings, and listed with the headers to send, so
 //    the server answers it with bytes instead of compressing the same HTML on every request; before
 //    that, its scripts and React payload are set to load after the first paint
-//    (scripts/lib/first-paint.ts);
+//    (scripts/lib/first-paint.ts), which also leaves no inline script that the
+//    Content-Security-Policy does not allow by its hash (the 404 and error pages are rewritten
+//    too, though not precompressed);
 // 3. the front server (scripts/front-server: startup checks, the client's address from the
 //    socket, those copies, graceful shutdown, then Next.js's request handler) is bundled with the
 //    parts of lib/ it uses into start.mjs, one file that needs only the standalone node_modules.
@@ -15,7 +17,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import { signedInOnlyPaths } from '@/lib/auth/config';
-import { buildSecurityHeaders } from '@/lib/security-headers';
+import { buildContentSecurityPolicy, buildSecurityHeaders } from '@/lib/security-headers';
 import { deferHydration } from './lib/first-paint';
 
 const target = '.next/standalone';
@@ -36,23 +38,16 @@ function visit(dir: string) {
       visit(file);
       continue;
     }
-    if (!entry.name.endsWith('.html') || entry.name.startsWith('_')) continue;
+    if (!entry.name.endsWith('.html')) continue;
     const metaFile = file.replace(/\.html$/, '.meta');
     if (!fs.existsSync(metaFile)) continue;
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as {
       status?: number;
       headers?: Record<string, string>;
     };
-    if (meta.headers?.['x-nextjs-prerender'] !== '1' || (meta.status && meta.status !== 200))
-      continue;
-    const route = `/${path.relative(appDir, file).replace(/\.html$/, '')}`.replace(
-      /^\/index$/,
-      '/',
-    );
-    // Pages behind sign-in keep going through proxy.ts.
-    if (signedInOnlyPaths.some((prefix) => route === prefix || route.startsWith(`${prefix}/`)))
-      continue;
-    // Rewritten in place too, so Next.js serves the same page to clients without compression.
+    if (meta.headers?.['x-nextjs-prerender'] !== '1') continue;
+    // Every prerendered page is rewritten in place (Next.js serves these bytes too), the 404 and
+    // error pages included: none may keep an inline script the Content-Security-Policy refuses.
     const deferred = deferHydration(fs.readFileSync(file, 'utf8'));
     if (deferred.payload) {
       const payloadFile = path.join(
@@ -63,8 +58,16 @@ function visit(dir: string) {
       fs.mkdirSync(path.dirname(payloadFile), { recursive: true });
       fs.writeFileSync(payloadFile, deferred.payload.source);
     }
+    fs.writeFileSync(file, deferred.html);
+    if (entry.name.startsWith('_') || (meta.status && meta.status !== 200)) continue;
+    const route = `/${path.relative(appDir, file).replace(/\.html$/, '')}`.replace(
+      /^\/index$/,
+      '/',
+    );
+    // Pages behind sign-in keep going through proxy.ts.
+    if (signedInOnlyPaths.some((prefix) => route === prefix || route.startsWith(`${prefix}/`)))
+      continue;
     const html = Buffer.from(deferred.html);
-    fs.writeFileSync(file, html);
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(html, { level: 9 }));
     fs.writeFileSync(
       `${file}.br`,
@@ -90,6 +93,8 @@ const headers: Record<string, string> = {
   'x-nextjs-prerender': '1',
 };
 for (const { key, value } of buildSecurityHeaders(false)) headers[key] = value;
+// The same bytes go to everyone, so no nonce: the policy allows the pages' scripts by hash.
+headers['Content-Security-Policy'] = buildContentSecurityPolicy({ isDevelopment: false });
 fs.writeFileSync(
   `${target}/.next/precompressed-manifest.json`,
   JSON.stringify({ headers, pages }, null, 1),

@@ -1,13 +1,17 @@
 // Build-time rewrite of prerendered pages, used by scripts/prepare-standalone.ts: the HTML carries
 // what the first paint needs, and what hydration needs is requested after it.
 import crypto from 'node:crypto';
+import { deferredScriptsElementId, firstPaintLoaderScript } from '@/lib/first-paint-loader';
 
 /** Where the React payloads taken out of pages are served from (immutable, like all /_next/static). */
 export const payloadUrlPrefix = '/_next/static/payload/';
 
 export interface DeferredPage {
   html: string;
-  /** The page's React Server Components payload as a script, when it was taken out of the HTML. */
+  /**
+   * The page's React Server Components payload (and Turbopack's bootstrap) as a script, when they
+   * were taken out of the HTML.
+   */
   payload: { url: string; source: string } | null;
 }
 
@@ -18,6 +22,9 @@ const preloadTag =
 // them, so a script ends at the first "</script>".
 const payloadTag =
   /<script>((?:\(self\.__next_f=self\.__next_f\|\|\[\]\)|self\.__next_f)\.push\(.*?\))<\/script>/gs;
+// React's bootstrap script (its content is Turbopack's list of the page's chunks), where React
+// escapes "</script" too.
+const bootstrapTag = /<script id="_R_">(.*?)<\/script>/gs;
 
 /**
  * Two changes to a page Next.js prerendered:
@@ -26,43 +33,47 @@ const payloadTag =
  *   requested just after the first contentful paint: the text paints first, then React hydrates
  *   (the quiz, tabs, search and theme switch become interactive a moment later, as on any slow
  *   link).
- * - React's payload: the inline scripts that feed hydration repeat the whole lesson a second time
- *   in the HTML. They become one content-hashed script, requested with the JavaScript and run
- *   before it (the scripts run in order), where Next.js's runtime finds the data queued as it
- *   would have from the inline scripts.
+ * - React's payload and bootstrap: the inline scripts that feed hydration repeat the whole lesson a
+ *   second time in the HTML. They become one content-hashed script, requested with the JavaScript
+ *   and run before it (the scripts run in order), where Next.js's runtime finds the data queued as
+ *   it would have from the inline scripts.
+ * What is left inline is one loader that is the same on every page (lib/first-paint-loader.ts),
+ * so the Content-Security-Policy allows it by its hash and needs no 'unsafe-inline'; the page's
+ * script list is a JSON data element next to it.
  * A page that has been rewritten already comes back unchanged.
  */
 export function deferHydration(html: string): DeferredPage {
   const sources: string[] = [];
-  const pushes: string[] = [];
+  const inline: string[] = [];
   let rewritten = html
     .replace(scriptTag, (_tag, source: string) => {
       sources.push(source);
       return '';
     })
     .replace(preloadTag, '')
+    // In document order: the bootstrap comes before the payload's pushes.
+    .replace(bootstrapTag, (_tag, bootstrap: string) => {
+      inline.push(bootstrap);
+      return '';
+    })
     .replace(payloadTag, (_tag, push: string) => {
-      pushes.push(push);
+      inline.push(push);
       return '';
     });
   if (sources.length === 0) return { html, payload: null };
   let payload: DeferredPage['payload'] = null;
-  if (pushes.length > 0) {
-    const source = `${pushes.join(';\n')};\n`;
+  if (inline.length > 0) {
+    const source = `${inline.join(';\n')};\n`;
     const hash = crypto.createHash('sha256').update(source).digest('base64url').slice(0, 16);
     payload = { url: `${payloadUrlPrefix}${hash}.js`, source };
   }
   const scripts = payload ? [payload.url, ...sources] : sources;
-  // After the first contentful paint where the browser reports it, else after the first frame; a
-  // tab opened in the background loads them at once. async=false: downloaded in parallel, run in
-  // this order.
-  const loader =
-    `<script>(function(){var s=${JSON.stringify(scripts)},d=0;function l(){if(d)return;d=1;` +
-    `s.forEach(function(u){var e=document.createElement('script');e.src=u;e.async=false;document.head.appendChild(e)})}` +
-    `if(document.visibilityState==='hidden')return l();` +
-    `if((window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes||[]).indexOf('paint')>=0)` +
-    `new PerformanceObserver(function(p){if(p.getEntriesByName('first-contentful-paint').length)l()}).observe({type:'paint',buffered:true});` +
-    `else requestAnimationFrame(function(){setTimeout(l,0)})})()</script>`;
-  rewritten = rewritten.replace('</head>', `${loader}</head>`);
+  // "<" escaped: the list cannot end its element early.
+  const list = JSON.stringify(scripts).replace(/</g, '\\u003c');
+  rewritten = rewritten.replace(
+    '</head>',
+    `<script type="application/json" id="${deferredScriptsElementId}">${list}</script>` +
+      `<script>${firstPaintLoaderScript}</script></head>`,
+  );
   return { html: rewritten, payload };
 }

@@ -1,5 +1,6 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { deferredScriptsElementId, firstPaintLoaderScript } from '@/lib/first-paint-loader';
 import { deferHydration, payloadUrlPrefix } from '@/scripts/lib/first-paint';
 
 const page =
@@ -13,18 +14,26 @@ const page =
   '<script>(self.__next_f=self.__next_f||[]).push([0])</script>' +
   '<script>self.__next_f.push([1,"0:{\\"a\\":\\"\\u003c/p\\u003e\\"}\\n"])</script>' +
   '<script>self.__next_f.push([1,"1:[\\"$\\",\\"p\\",null,{}]\\n"])</script>' +
+  '<script id="_R_">(globalThis.TURBOPACK||(globalThis.TURBOPACK=[])).push({"otherChunks":["x.js"]});</script>' +
   '<script src="/_next/static/chunks/late.js" async=""></script></body></html>';
 
 /** Runs the page's loader in a sandbox with a fake DOM; returns what it appended and a paint trigger. */
 function runLoader(html: string, { paintTiming = true, hidden = false } = {}) {
-  const loader = /<script>(\(function\(\)\{var s=.*?)<\/script><\/head>/.exec(html)?.[1];
-  if (!loader) throw new Error('no loader in the page');
+  // The page carries its list of scripts as data, then the one loader every page shares.
+  const found = new RegExp(
+    `<script type="application/json" id="${deferredScriptsElementId}">([^<]*)</script><script>([^<]*)</script></head>`,
+  ).exec(html);
+  if (!found) throw new Error('no loader in the page');
+  const [, list, loader] = found as unknown as [string, string, string];
+  expect(loader).toBe(firstPaintLoaderScript);
   const appended: string[] = [];
   let observer: ((list: { getEntriesByName(name: string): unknown[] }) => void) | undefined;
   let frame: (() => void) | undefined;
   const context = {
     document: {
       visibilityState: hidden ? 'hidden' : 'visible',
+      getElementById: (id: string) =>
+        id === deferredScriptsElementId ? { textContent: list } : null,
       createElement: () => ({ src: '', async: true }),
       head: {
         appendChild: (element: { src: string; async: boolean }) => {
@@ -60,17 +69,23 @@ describe('deferHydration', () => {
     expect(rewritten).not.toMatch(/<script src="\/_next\/static\/chunks\/(one|two|late)\.js"/);
     expect(rewritten).not.toContain('rel="preload" as="script"');
     expect(rewritten).not.toContain('__next_f');
+    expect(rewritten).not.toContain('TURBOPACK');
     // The rest stays: stylesheet, legacy polyfills, the content.
     expect(rewritten).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
     expect(rewritten).toContain('noModule=""');
     expect(rewritten).toContain('<h1>Lesson</h1>');
   });
 
-  it('keeps the payload whole and in order in a content-hashed script', () => {
+  it('keeps the payload and the bootstrap whole and in order in a content-hashed script', () => {
     expect(payload?.url).toMatch(new RegExp(`^${payloadUrlPrefix}[\\w-]{16}\\.js$`));
     const queued: unknown[] = [];
-    vm.runInNewContext(payload!.source, { self: { __next_f: queued } });
+    const chunks: unknown[] = [];
+    vm.runInNewContext(payload!.source, {
+      self: { __next_f: queued },
+      globalThis: { TURBOPACK: chunks },
+    });
     expect(queued).toEqual([[0], [1, '0:{"a":"</p>"}\n'], [1, '1:["$","p",null,{}]\n']]);
+    expect(chunks).toEqual([{ otherChunks: ['x.js'] }]);
     expect(deferHydration(page.replace('1:[', '2:[')).payload?.url).not.toBe(payload?.url);
   });
 
@@ -95,6 +110,17 @@ describe('deferHydration', () => {
     noTiming.frame();
     expect(noTiming.appended).toHaveLength(4);
     expect(runLoader(rewritten, { hidden: true }).appended).toHaveLength(4);
+  });
+
+  it('leaves one inline script, the same on every page, so the CSP can allow it by its hash', () => {
+    const other = deferHydration(page.replace(/one\.js/g, 'three.js').replace('1:[', '2:[')).html;
+    const inlineScripts = (html: string) =>
+      [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>(.*?)<\/script>/gs)]
+        .filter(([, attributes]) => !attributes!.includes('type="application/json"'))
+        .map(([, , body]) => body);
+    expect(inlineScripts(rewritten)).toEqual([firstPaintLoaderScript]);
+    expect(inlineScripts(other)).toEqual([firstPaintLoaderScript]);
+    expect(other).toContain('/_next/static/chunks/three.js');
   });
 
   it('leaves a rewritten page, and a page without framework scripts, unchanged', () => {
