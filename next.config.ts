@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino'],
   poweredByHeader: false,
   typedRoutes: true,
+  // forbidden() and app/forbidden.tsx: a refused page answers 403 with its own page.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       { source: '/:path*', headers: buildSecurityHeaders(process.env.NODE_ENV === 'development') },

@@ -13,7 +13,6 @@ export default async function AccountPage({
 }) {
   const profile = await loadForPage('/account', getCurrentUserProfile);
   const { password } = await searchParams;
-  if (!profile) return null;
   return (
     <div className="max-w-xl space-y-10">
       <header className="space-y-2">
