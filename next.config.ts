@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino'],
   poweredByHeader: false,
   typedRoutes: true,
+  // forbidden() and app/forbidden.tsx: a refused page answers 403 with its own page.
+  experimental: { authInterrupts: true },
   async headers() {
     // proxy.ts sets the Content-Security-Policy (with a nonce) of everything it runs for; only the
     // files it skips get it here, so no response carries two policies.

@@ -161,6 +161,7 @@ test('an account attacked from many addresses slows down, except in a browser it
   browser,
 }) => {
   const dir = freshDir();
+  cli(dir, ['db:migrate']);
   cli(
     dir,
     ['user:create', '--', 'owner@example.test', 'learner', 'Olive Owner'],
@@ -174,13 +175,22 @@ test('an account attacked from many addresses slows down, except in a browser it
   await ownerPage.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(ownerPage.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 
-  // A botnet: 20 wrong guesses, each from another address (the trusted proxy says so).
-  for (let guess = 1; guess <= 20; guess += 1) {
-    await signIn(
+  // A botnet: wrong guesses, each from another address (the trusted proxy says so). From the
+  // 20th on, each failure makes the account wait twice as long (1 s, 2 s, 4 s...); guesses
+  // during a wait are refused unchecked. 25 counted failures leave a wait of 32 s.
+  let counted = 0;
+  for (let guess = 1; counted < 25; guess += 1) {
+    const { location } = await signIn(
       server.url,
       { email: 'owner@example.test', password: `botnet guess ${guess}` },
-      { 'x-forwarded-for': `203.0.113.${guess}` },
+      { 'x-forwarded-for': `203.0.${Math.floor(guess / 250)}.${guess % 250}` },
     );
+    if (location.includes('code=account_protected')) {
+      expect(counted).toBeGreaterThanOrEqual(20);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    } else {
+      counted += 1;
+    }
   }
   // A browser that never signed in to the account (the next bot, or the owner on a new device).
   const strangers = await browser.newContext({
@@ -205,6 +215,7 @@ test('a reset request takes as long for a known address as for an unknown one, a
   // A mail server that takes 300 ms per message, like a remote one: sending inline would show.
   const smtp = await startFakeSmtp({ delayMs: 300 });
   const dir = freshDir();
+  cli(dir, ['db:migrate']);
   cli(
     dir,
     ['user:create', '--', 'known@example.test', 'learner', 'Kim Known'],

@@ -27,6 +27,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await scan('/dashboard');
     });
 
+    test('the page that refuses a learner (403) has no serious or critical axe violations', async ({
+      page,
+      auth,
+      newUser,
+    }) => {
+      const scan = scanner(page, colorScheme);
+      await auth.signUp(newUser);
+      await scan('/admin/users');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Admins only');
+    });
+
     test("a cohort dashboard and a member's own view have no serious or critical axe violations", async ({
       page,
       auth,

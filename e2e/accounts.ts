@@ -1,7 +1,7 @@
-// The accounts the end-to-end suite signs in with. A production server creates no demo accounts
-// and refuses to start while one has its published password, so the suite creates its own,
-// through the operator CLI, before the server starts (e2e/create-accounts.ts). Same e-mails as
-// the demo accounts, passwords of their own.
+// The accounts the end-to-end suite signs in with, in one place. A production server creates no
+// demo accounts and refuses to start while one has its published password, so the suite creates
+// its own, through the operator CLI, before the server starts (e2e/create-accounts.ts): the demo
+// accounts' e-mails, passwords of their own.
 export const e2eAccounts = [
   {
     name: 'E2E Learner',
@@ -23,5 +23,6 @@ export const e2eAccounts = [
   },
 ] as const;
 
-export const e2eAccount = (role: (typeof e2eAccounts)[number]['role']) =>
-  e2eAccounts.find((account) => account.role === role)!;
+export type Role = (typeof e2eAccounts)[number]['role'];
+
+export const e2eAccount = (role: Role) => e2eAccounts.find((account) => account.role === role)!;

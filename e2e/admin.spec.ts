@@ -19,7 +19,8 @@ test('an admin finds a user, makes them an instructor, and sees it in the audit 
   await learnerPage.getByRole('button', { name: 'Create account' }).click();
   await expect(learnerPage).toHaveURL(/\/dashboard$/);
   // As a learner, the admin pages refuse them.
-  await learnerPage.goto('/admin/users');
+  const refused = await learnerPage.goto('/admin/users');
+  expect(refused?.status()).toBe(403);
   await expect(learnerPage.getByRole('heading', { name: 'Admins only' })).toBeVisible();
 
   await auth.signIn(admin);

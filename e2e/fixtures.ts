@@ -1,4 +1,11 @@
-import { test as base } from '@playwright/test';
+import {
+  expect,
+  test as base,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+import { e2eAccount, type Role } from './accounts';
 import { AuthPages, type Credentials } from './pages/auth-pages';
 import { LessonPage } from './pages/lesson-page';
 
@@ -15,4 +22,25 @@ export const test = base.extend<{ auth: AuthPages; lesson: LessonPage; newUser: 
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/**
+ * A new browser context signed in with `role`: a learner is a new account made through the
+ * sign-up form (from `newUser`); an instructor or admin is the suite's account of that role.
+ */
+export async function browserAs(
+  browser: Browser,
+  role: Role,
+  newUser: Credentials,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const auth = new AuthPages(page);
+  if (role === 'learner') {
+    await auth.signUp(newUser);
+  } else {
+    await auth.signIn(e2eAccount(role));
+    await expect(page).toHaveURL(/\/dashboard$/);
+  }
+  return { context, page };
+}

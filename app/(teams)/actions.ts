@@ -71,8 +71,9 @@ export async function joinCohortAction(
   formData: FormData,
 ): Promise<CohortFormState> {
   return formAction(async () => {
-    const { name } = await joinCohort({ inviteCode: field(formData, 'inviteCode') ?? '' });
-    return `/cohorts?joined=${encodeURIComponent(name)}`;
+    // The id, not the name: /cohorts looks the name up, so the address cannot put text on the page.
+    const { id } = await joinCohort({ inviteCode: field(formData, 'inviteCode') ?? '' });
+    return `/cohorts?joined=${id}`;
   });
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { themeChoices, themeStorageKey, type ThemeChoice } from '@/lib/theme';
 
 const labels: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -26,9 +26,23 @@ function subscribe(onChange: () => void) {
   };
 }
 
+/** What the inline script in <head> does, for pages where it did not run. */
+function applyChoice(choice: ThemeChoice) {
+  const dark =
+    choice === 'dark' ||
+    (choice === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+}
+
 export function ThemeSelect() {
   // The server renders "System"; the browser shows the stored choice once hydrated.
   const choice = useSyncExternalStore(subscribe, readChoice, () => 'system' as const);
+
+  useEffect(() => {
+    // A page that calls notFound() or forbidden() is sent as an empty HTML shell and drawn by the
+    // browser (Next.js 16, vercel/next.js#62228), so the inline theme script never ran there.
+    if (!document.documentElement.dataset.theme) applyChoice(readChoice());
+  }, []);
 
   function choose(next: ThemeChoice) {
     try {
@@ -39,7 +53,7 @@ export function ThemeSelect() {
     }
     const apply = (window as Window & { __applyTheme?: () => void }).__applyTheme;
     if (apply) apply();
-    else document.documentElement.dataset.theme = next === 'dark' ? 'dark' : 'light';
+    else applyChoice(next);
     window.dispatchEvent(new Event(changeEvent));
   }
 

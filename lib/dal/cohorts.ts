@@ -173,6 +173,26 @@ export async function joinCohort(input: unknown): Promise<{ id: string; name: st
   return { id: cohort.id, name: cohort.name };
 }
 
+/**
+ * The cohort behind "You joined …" on /cohorts: its name when the signed-in user is a member of
+ * the cohort with this id, and null for anything else (malformed, unknown, someone else's), so the
+ * page never shows text from the address.
+ */
+export async function getJoinedCohort(
+  cohortId: unknown,
+): Promise<{ id: string; name: string } | null> {
+  const user = await requireUser();
+  const parsed = cohortIdSchema.safeParse(cohortId);
+  if (!parsed.success) return null;
+  const db = await getDb();
+  const [cohort] = await db
+    .select({ id: cohorts.id, name: cohorts.name })
+    .from(cohorts)
+    .innerJoin(cohortMembers, eq(cohortMembers.cohortId, cohorts.id))
+    .where(and(eq(cohorts.id, parsed.data), eq(cohortMembers.userId, user.id)));
+  return cohort ?? null;
+}
+
 export async function leaveCohort(cohortId: unknown): Promise<void> {
   const user = await requireUser();
   const id = cohortIdSchema.parse(cohortId);

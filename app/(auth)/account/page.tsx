@@ -17,7 +17,6 @@ export default async function AccountPage({
     deletionCheck: await getAccountDeletionCheck(),
   }));
   const { password } = await searchParams;
-  if (!account) return null;
   const { profile, deletionCheck } = account;
   const hasPassword = deletionCheck.confirmWith === 'password';
   return (

@@ -24,7 +24,6 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone
 export default async function DashboardPage() {
   // Signed out, or a session ended by a password change: off to sign in, and back here after.
   const dashboard = await loadForPage('/dashboard', getDashboard);
-  if (!dashboard) return null;
   const activity = await getMyActivity((await cookies()).get('tz')?.value);
   const messages = await listMyNotifications();
   const { continueLesson } = dashboard;

@@ -9,7 +9,6 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone
 
 export default async function NotesPage() {
   const mine = await loadForPage('/notes', listMyNotes);
-  if (!mine) return null;
   return (
     <div className="max-w-3xl space-y-10">
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">

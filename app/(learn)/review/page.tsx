@@ -8,7 +8,6 @@ export const metadata: Metadata = { title: 'Review', robots: { index: false } };
 
 export default async function ReviewPage() {
   const reviews = await loadForPage('/review', () => listDueReviews());
-  if (!reviews) return null;
   return (
     <div className="max-w-3xl space-y-8">
       <header className="space-y-2">

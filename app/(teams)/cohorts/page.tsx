@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClassName } from '@/components/ui/button';
-import { listMyCohorts } from '@/lib/dal/cohorts';
+import { getJoinedCohort, listMyCohorts } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
 import { getCurrentUserProfile } from '@/lib/dal/users';
 
@@ -17,14 +17,14 @@ const accessLabels = {
 export default async function CohortsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ joined?: string }>;
+  searchParams: Promise<{ joined?: string | string[] }>;
 }) {
+  const { joined: joinedId } = await searchParams;
   const data = await loadForPage('/cohorts', async () => ({
     profile: await getCurrentUserProfile(),
     cohorts: await listMyCohorts(),
+    joined: joinedId ? await getJoinedCohort(joinedId) : null,
   }));
-  if (!data) return null;
-  const { joined } = await searchParams;
   const canCreate = data.profile.role !== 'learner';
   return (
     <div className="max-w-3xl space-y-8">
@@ -41,12 +41,12 @@ export default async function CohortsPage({
           ) : null}
         </div>
       </header>
-      {typeof joined === 'string' ? (
+      {data.joined ? (
         <p
           role="status"
           className="rounded-md bg-emerald-50 px-4 py-2 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
         >
-          You joined {joined}.
+          You joined {data.joined.name}.
         </p>
       ) : null}
       {data.cohorts.length === 0 ? (

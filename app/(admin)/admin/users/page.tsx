@@ -1,32 +1,50 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ZodError } from 'zod';
 import { RoleSelect } from '@/components/admin/role-select';
-import { NoticePage } from '@/components/ui/notice-page';
-import { searchUsers } from '@/lib/dal/admin';
+import { searchUsers, type AdminUserRow } from '@/lib/dal/admin';
 import { loadForPage } from '@/lib/dal/guard';
 
 export const metadata: Metadata = { title: 'Users', robots: { index: false } };
 
+type Search = { rows: AdminUserRow[]; problem: null } | { rows: null; problem: string };
+
 export default async function AdminUsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string }>;
+  searchParams: Promise<{ q?: string | string[] }>;
 }) {
-  const { q } = await searchParams;
-  const rows = await loadForPage('/admin/users', () =>
-    searchUsers({ q: typeof q === 'string' ? q : '' }),
-  );
-  if (!rows) return <NoticePage title="Admins only">Managing users is for admins.</NoticePage>;
+  const { q: raw } = await searchParams;
+  const q = typeof raw === 'string' ? raw : '';
+  // The role is checked before the query, so a refused visitor gets 403 whatever they typed; a
+  // query the DAL refuses (too long, control characters) is explained, and nothing is listed.
+  const { rows, problem } = await loadForPage('/admin/users', async (): Promise<Search> => {
+    try {
+      return { rows: await searchUsers({ q }), problem: null };
+    } catch (error) {
+      if (error instanceof ZodError)
+        return { rows: null, problem: error.issues[0]?.message ?? 'That search is not valid.' };
+      throw error;
+    }
+  });
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Users</h1>
-        <Link
-          href="/admin/audit"
-          className="text-sm font-semibold text-sky-800 underline dark:text-sky-300"
-        >
-          Audit log
-        </Link>
+        <nav aria-label="Admin" className="flex gap-4">
+          <Link
+            href="/admin/cohorts"
+            className="text-sm font-semibold text-sky-800 underline dark:text-sky-300"
+          >
+            Cohorts
+          </Link>
+          <Link
+            href="/admin/audit"
+            className="text-sm font-semibold text-sky-800 underline dark:text-sky-300"
+          >
+            Audit log
+          </Link>
+        </nav>
       </header>
       <form role="search" className="flex max-w-md gap-2">
         <label htmlFor="user-search" className="sr-only">
@@ -38,6 +56,8 @@ export default async function AdminUsersPage({
           type="search"
           defaultValue={q}
           placeholder="E-mail or name"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'user-search-error' : undefined}
           className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
         <button
@@ -47,46 +67,56 @@ export default async function AdminUsersPage({
           Search
         </button>
       </form>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Users{q ? ` matching “${q}”` : ''}, newest first</caption>
-          <thead className="border-b border-zinc-200 dark:border-zinc-800">
-            <tr>
-              <th scope="col" className="py-2 pr-4">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                E-mail
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Joined
-              </th>
-              <th scope="col" className="py-2">
-                Role
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {rows.map((user) => (
-              <tr key={user.id}>
-                <th scope="row" className="py-2 pr-4 font-medium">
-                  {user.name ?? '—'}
+      {rows === null ? (
+        <p
+          id="user-search-error"
+          data-testid="user-search-error"
+          className="text-rose-700 dark:text-rose-400"
+        >
+          {problem}
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Users{q ? ` matching “${q}”` : ''}, newest first</caption>
+            <thead className="border-b border-zinc-200 dark:border-zinc-800">
+              <tr>
+                <th scope="col" className="py-2 pr-4">
+                  Name
                 </th>
-                <td className="py-2 pr-4">{user.email}</td>
-                <td className="py-2 pr-4">
-                  <time dateTime={user.createdAt}>{user.createdAt.slice(0, 10)}</time>
-                </td>
-                <td className="py-2">
-                  <RoleSelect userId={user.id} role={user.role} label={user.email ?? user.id} />
-                </td>
+                <th scope="col" className="py-2 pr-4">
+                  E-mail
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Joined
+                </th>
+                <th scope="col" className="py-2">
+                  Role
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 ? (
-          <p className="py-4 text-zinc-600 dark:text-zinc-400">No users match.</p>
-        ) : null}
-      </div>
+            </thead>
+            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {rows.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    {user.name ?? '—'}
+                  </th>
+                  <td className="py-2 pr-4">{user.email}</td>
+                  <td className="py-2 pr-4">
+                    <time dateTime={user.createdAt}>{user.createdAt.slice(0, 10)}</time>
+                  </td>
+                  <td className="py-2">
+                    <RoleSelect userId={user.id} role={user.role} label={user.email ?? user.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 ? (
+            <p className="py-4 text-zinc-600 dark:text-zinc-400">No users match.</p>
+          ) : null}
+        </div>
+      )}
     </div>
   );
 }

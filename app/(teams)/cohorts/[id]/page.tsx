@@ -22,7 +22,7 @@ import {
   type MyCohortView,
 } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
-import { AppError } from '@/lib/errors';
+import { ZodError } from 'zod';
 
 export const metadata: Metadata = { title: 'Cohort', robots: { index: false } };
 
@@ -36,16 +36,16 @@ export default async function CohortPage({
   searchParams: Promise<{ sort?: string; module?: string; page?: string }>;
 }) {
   const { id } = await params;
-  let loaded: LoadedCohortPage | null;
-  try {
-    // Owner, leads and admins get the dashboard; a member gets only their own row.
-    loaded = await loadForPage(`/cohorts/${id}`, () => getCohortPage(id));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    if ((error as { name?: string }).name === 'ZodError') notFound();
-    throw error;
-  }
-  if (!loaded) notFound();
+  // Owner, leads and admins get the dashboard; a member gets only their own row; anyone else,
+  // like an id that is not a cohort's, gets 404 (loadForPage), so nobody learns a cohort exists.
+  const loaded = await loadForPage(`/cohorts/${id}`, async (): Promise<LoadedCohortPage> => {
+    try {
+      return await getCohortPage(id);
+    } catch (error) {
+      if (error instanceof ZodError) notFound();
+      throw error;
+    }
+  });
   if (loaded.kind === 'member') return <MemberView view={loaded.view} />;
   return <Dashboard dashboard={loaded.dashboard} query={await searchParams} />;
 }

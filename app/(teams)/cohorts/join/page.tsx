@@ -13,7 +13,7 @@ export default async function JoinCohortPage({
   const { code } = await searchParams;
   const returnTo =
     typeof code === 'string' ? `/cohorts/join?code=${encodeURIComponent(code)}` : '/cohorts/join';
-  if (!(await loadForPage(returnTo, getCurrentUserProfile))) return null;
+  await loadForPage(returnTo, getCurrentUserProfile);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">

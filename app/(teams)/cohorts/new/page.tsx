@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NewCohortForm } from '@/components/cohorts/cohort-forms';
-import { NoticePage } from '@/components/ui/notice-page';
+import { forbidden } from 'next/navigation';
 import { loadForPage } from '@/lib/dal/guard';
 import { getCurrentUserProfile } from '@/lib/dal/users';
 
@@ -8,9 +8,8 @@ export const metadata: Metadata = { title: 'New cohort', robots: { index: false 
 
 export default async function NewCohortPage() {
   const profile = await loadForPage('/cohorts/new', getCurrentUserProfile);
-  if (!profile) return null;
-  if (profile.role === 'learner')
-    return <NoticePage title="Instructors only">Instructors and admins create cohorts.</NoticePage>;
+  // createCohort refuses learners too; this answers 403 before showing a form they cannot use.
+  if (profile.role === 'learner') forbidden();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">

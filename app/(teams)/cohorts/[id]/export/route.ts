@@ -1,5 +1,7 @@
+import { ZodError } from 'zod';
 import { exportCohortCsv } from '@/lib/dal/cohorts';
 import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/responses';
 
 // GET /cohorts/:id/export: the cohort's progress as CSV, streamed (owner, leads and admins only).
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -7,18 +9,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const rows = exportCohortCsv(id);
   let first: IteratorResult<string>;
   try {
-    // The first chunk runs the access check, so a refusal is a clean 404 rather than a broken stream.
+    // The first chunk runs the access check, so a refusal is a clean status rather than a broken
+    // stream: 404 for a cohort that is not the user's (or an id that is no cohort's), so nobody
+    // learns it exists; 401 signed out, 403 refused.
     first = await rows.next();
   } catch (error) {
     if (
-      error instanceof AppError &&
-      (error.code === 'not_found' || error.code === 'unauthenticated' || error.code === 'invalid')
+      error instanceof ZodError ||
+      (error instanceof AppError && (error.code === 'not_found' || error.code === 'invalid'))
     ) {
-      return new Response('Not found', { status: 404 });
+      return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
     }
-    if ((error as { name?: string }).name === 'ZodError')
-      return new Response('Not found', { status: 404 });
-    throw error;
+    return errorResponse(error);
   }
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
