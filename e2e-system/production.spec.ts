@@ -10,7 +10,12 @@ import { hash } from '@node-rs/argon2';
 import { expect, test, type Page } from '@playwright/test';
 import { demoAccounts } from '../db/demo-accounts';
 import { passwordHashOptions } from '../lib/auth/password-hash-options';
-import { spawnServer, startServer, type RunningServer } from '../scripts/lib/standalone';
+import {
+  signIn as signInOverHttp,
+  spawnServer,
+  startServer,
+  type RunningServer,
+} from '../scripts/lib/standalone';
 import { startFakeSmtp } from './support/fake-smtp';
 
 test.describe.configure({ mode: 'serial' });
@@ -36,30 +41,20 @@ function cli(pgliteDir: string, args: string[], input = '') {
   });
 }
 
-/** Signs in through Auth.js's own endpoint; returns the session cookie (or null) and where it redirects. */
-async function signIn(
+/** Signs in through Auth.js's own endpoint, claiming an address only where a header says so. */
+const signIn = async (
   baseUrl: string,
   credentials: { email: string; password: string },
   headers: Record<string, string> = {},
-) {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
-    body: new URLSearchParams({ csrfToken, ...credentials }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0]!)
-    .find((value) => value.startsWith('authjs.session-token='));
-  return { cookie: session ?? null, location: response.headers.get('location') ?? '' };
-}
+) => {
+  const { cookie, location } = await signInOverHttp(
+    baseUrl,
+    credentials,
+    headers['x-forwarded-for'] ?? '192.0.2.1',
+    headers,
+  );
+  return { cookie, location: location ?? '' };
+};
 
 const admin = demoAccounts.find((account) => account.role === 'admin')!;
 

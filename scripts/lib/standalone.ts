@@ -200,11 +200,16 @@ export async function startDatabaseProxy() {
   };
 }
 
-/** Signs in through Auth.js's endpoints and returns the Cookie header for later requests. */
+/**
+ * Signs in through Auth.js's endpoints and returns the Cookie header for later requests, and
+ * where Auth.js redirects (a refusal carries its code there). `ip` is the client address the test
+ * claims, as the trusted proxy in front of the servers would; `headers` are sent as well.
+ */
 export async function signIn(
   baseUrl: string,
   user: { email: string; password: string },
   ip = '198.51.100.10',
+  headers: Record<string, string> = {},
 ): Promise<{ cookie: string | null; location: string | null }> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -219,6 +224,7 @@ export async function signIn(
       'content-type': 'application/x-www-form-urlencoded',
       cookie: csrfCookie,
       'x-forwarded-for': ip,
+      ...headers,
     },
     body: new URLSearchParams({ csrfToken, email: user.email, password: user.password }),
   });
