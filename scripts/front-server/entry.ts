@@ -101,9 +101,10 @@ function shutdown(signal: NodeJS.Signals) {
   forced.unref();
   server.close(() => {
     closeDatabase()
-      .then(() => logger.info('database closed'))
+      .then(() => logger.info('database pool closed'))
       .catch((error: unknown) => logger.error(errorFields(error), 'closing the database'))
-      .finally(() => process.exit(0));
+      // 128 + the signal's number, as a process ended by it reports (and as Next.js's own server did).
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
   server.closeIdleConnections();
 }
