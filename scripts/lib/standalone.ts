@@ -143,13 +143,20 @@ export async function startServer(
   // Generous: a first start on a new embedded database runs initdb and every migration, and
   // a loaded CI machine can take a minute or more for that.
   const deadline = Date.now() + 180_000;
+  // Ready means this process said so and the port answers: another server still holding the
+  // port (a leftover of an earlier run) must not pass for this one.
+  const ready = () => logs.join('').includes(`Ready on ${url}`);
   for (;;) {
     try {
+      if (child.exitCode !== null) throw new Error('exited');
       await fetch(`${url}/api/health`);
-      break;
+      if (ready()) break;
+      throw new Error('not ready');
     } catch {
-      if (Date.now() > deadline || child.exitCode !== null)
+      if (Date.now() > deadline || child.exitCode !== null) {
+        if (child.exitCode === null) child.kill('SIGKILL');
         throw new Error(`server on ${port} did not start:\n${logs.join('')}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
