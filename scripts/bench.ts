@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { listModules } from '@/lib/content';
 import { getSearchIndex, searchCourse } from '@/lib/content/search';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
+import { deferredScriptsElementId } from '@/lib/first-paint-loader';
 import { benchCohorts, type CohortBenchRow } from './bench-cohorts';
 import { benchBuild } from './bench-build';
 import { benchLighthouse, type LighthouseRow } from './bench-lighthouse';
@@ -73,8 +74,14 @@ function measure(file: string): PageWeight {
   // Modern browsers skip noModule scripts (the legacy polyfills), so they are not counted.
   const modernHtml = html.replace(/<script[^>]*noModule[^>]*><\/script>/gi, '');
   // Scripts in the markup, and those the first-paint loader requests (scripts/lib/first-paint.ts).
-  const loaded = /<script>\(function\(\)\{var s=(\[[^\]]*\])/.exec(html)?.[1];
+  // The loader reads its list from a JSON data element (lib/first-paint-loader.ts).
+  const loaded = new RegExp(
+    `<script type="application/json" id="${deferredScriptsElementId}">([^<]*)</script>`,
+  ).exec(html)?.[1];
   const deferred = loaded ? (JSON.parse(loaded) as string[]) : [];
+  if (!loaded && /<script>\(function\(\)\{var s=/.test(html)) {
+    throw new Error(`${file}: the first-paint loader is there but its script list was not found`);
+  }
   const scripts = assetsOf(modernHtml, /<script[^>]+src="([^"]+\.js)"/g)
     .concat(assetsOf(modernHtml, /<link[^>]+href="([^"]+\.js)"[^>]*as="script"/g))
     .concat(deferred.filter((src) => !src.startsWith(payloadUrlPrefix)));
