@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SearchResultGroups } from '@/components/search/search-result-groups';
 import { searchCourse } from '@/lib/content/search';
+import { describeSearchCount, maxQueryLength } from '@/lib/content/search-results';
+import { courseSearchSchema } from '@/lib/validations/search';
 
 export const metadata: Metadata = { title: 'Search' };
+
+const pageSize = 20;
 
 export default async function SearchPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string | string[] }>;
+  searchParams: Promise<{ q?: string | string[]; page?: string | string[] }>;
 }) {
-  const { q } = await searchParams;
-  const query = typeof q === 'string' ? q.slice(0, 200) : '';
-  const hits = query ? searchCourse(query) : [];
+  const { q: query, page } = courseSearchSchema.parse(await searchParams);
+  const offset = (page - 1) * pageSize;
+  const results = query ? searchCourse(query, { offset, limit: pageSize }) : null;
+  const pageHref = (target: number) =>
+    `/search?${new URLSearchParams({ q: query, ...(target > 1 ? { page: String(target) } : {}) })}`;
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">
@@ -27,6 +34,7 @@ export default async function SearchPage({
           name="q"
           type="search"
           defaultValue={query}
+          maxLength={maxQueryLength}
           placeholder="For example: idempotency key"
           className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
@@ -37,48 +45,38 @@ export default async function SearchPage({
           Search
         </button>
       </form>
-      {query ? (
+      {results ? (
         <p
           aria-live="polite"
           className="text-sm text-zinc-600 dark:text-zinc-400"
           data-testid="search-summary"
         >
-          {hits.length === 0
-            ? `No results for “${query}”.`
-            : `${hits.length} result${hits.length === 1 ? '' : 's'} for “${query}”.`}
+          {describeSearchCount(query, results, offset)}
         </p>
       ) : null}
-      <ol className="space-y-5">
-        {hits.map((hit) => (
-          <li key={hit.href}>
-            <Link href={hit.href as never} className="group block space-y-1">
-              <span className="block font-semibold text-sky-800 group-hover:underline dark:text-sky-300">
-                {hit.lessonTitle}
-                {hit.heading ? (
-                  <span className="font-normal text-zinc-600 dark:text-zinc-400">
-                    {' '}
-                    › {hit.heading}
-                  </span>
-                ) : null}
-              </span>
-              <span className="block text-sm text-zinc-700 dark:text-zinc-300">
-                {hit.snippet.map((part, index) =>
-                  part.match ? (
-                    <mark
-                      key={index}
-                      className="rounded bg-amber-100 px-0.5 text-zinc-950 dark:bg-amber-300"
-                    >
-                      {part.text}
-                    </mark>
-                  ) : (
-                    <span key={index}>{part.text}</span>
-                  ),
-                )}
-              </span>
+      {results ? <SearchResultGroups groups={results.groups} /> : null}
+      {results && results.total > pageSize ? (
+        <nav aria-label="Result pages" className="flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link
+              href={pageHref(page - 1) as never}
+              className="font-semibold text-sky-800 hover:underline dark:text-sky-300"
+            >
+              Previous results
             </Link>
-          </li>
-        ))}
-      </ol>
+          ) : (
+            <span />
+          )}
+          {offset + pageSize < results.total ? (
+            <Link
+              href={pageHref(page + 1) as never}
+              className="font-semibold text-sky-800 hover:underline dark:text-sky-300"
+            >
+              More results
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }
