@@ -6,7 +6,7 @@ import { after } from 'next/server';
 import { AuthError } from 'next-auth';
 import { z, ZodError } from 'zod';
 import { errorFields, logger, requestLogger } from '@/lib/log';
-import { invalidResult, type ActionResult } from '@/lib/action-result';
+import { highlightedFieldsMessage, invalidResult, type FailedResult } from '@/lib/action-result';
 import { AccountProtected, SignInThrottled, signIn, signOut } from '@/lib/auth';
 import { issueTrustedDeviceCookie } from '@/lib/auth/trusted-device';
 import { getClientIp } from '@/lib/auth/client-ip';
@@ -46,9 +46,7 @@ function deferLogged(failure: string) {
 export type AuthFormState =
   | { status: 'idle' }
   | { status: 'sent'; message: string }
-  | (Exclude<ActionResult<never>, { status: 'success' }> & {
-      values: { name?: string; email?: string };
-    });
+  | (FailedResult & { values: { name?: string; email?: string } });
 
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -89,7 +87,8 @@ export async function signUpAction(
   };
   const values = { name: input.name, email: input.email };
   const parsed = signUpSchema.safeParse(input);
-  if (!parsed.success) return { ...invalidResult(parsed.error), values };
+  if (!parsed.success)
+    return { ...invalidResult(parsed.error, ['name', 'email', 'password']), values };
   const requestHeaders = await headers();
   const ip = getClientIp(requestHeaders);
   try {
@@ -140,7 +139,7 @@ export async function signInAction(
         password: z.string().min(1, 'Enter your password.'),
       })
       .safeParse(input);
-    if (!missing.success) return { ...invalidResult(missing.error), values };
+    if (!missing.success) return { ...invalidResult(missing.error, ['email', 'password']), values };
     return { status: 'error', code: 'unauthenticated', message: invalidCredentials, values };
   }
   try {
@@ -169,8 +168,8 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });
 }
 
-export type PasswordFormState =
-  { status: 'idle' } | Exclude<ActionResult<never>, { status: 'success' }>;
+/** Forms whose only fields are passwords (or hidden): nothing to send back. */
+export type PasswordFormState = { status: 'idle' } | FailedResult;
 
 /** Changes the password, ends every other session, and signs this browser in again. */
 export async function changePasswordAction(
@@ -182,7 +181,7 @@ export async function changePasswordAction(
     newPassword: field(formData, 'newPassword'),
   };
   const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) return invalidResult(parsed.error);
+  if (!parsed.success) return invalidResult(parsed.error, ['currentPassword', 'newPassword']);
   let email: string;
   try {
     ({ email } = await changePassword(parsed.data));
@@ -190,7 +189,7 @@ export async function changePasswordAction(
     if (error instanceof AppError && error.code === 'invalid') {
       return {
         status: 'invalid',
-        message: error.message,
+        message: highlightedFieldsMessage,
         fieldErrors: { currentPassword: [error.message] },
       };
     }
@@ -215,7 +214,7 @@ export async function changePasswordAction(
 export type DeleteAccountFormState =
   | { status: 'idle' }
   | { status: 'sign-in-again'; message: string }
-  | (Exclude<ActionResult<never>, { status: 'success' }> & { values: { confirmEmail: string } });
+  | (FailedResult & { values: { confirmEmail: string } });
 
 /**
  * Deletes the account once confirmed (the current password, or for an account without one the
@@ -232,11 +231,12 @@ export async function deleteAccountAction(
       confirmEmail: values.confirmEmail,
     });
   } catch (error) {
-    if (error instanceof ZodError) return { ...invalidResult(error), values };
+    if (error instanceof ZodError)
+      return { ...invalidResult(error, ['password', 'confirmEmail']), values };
     if (error instanceof DeletionConfirmationError) {
       return {
         status: 'invalid',
-        message: error.message,
+        message: highlightedFieldsMessage,
         fieldErrors: { [error.field]: [error.message] },
         values,
       };
@@ -261,15 +261,16 @@ export async function deleteAccountAction(
 export type ResetRequestState =
   | { status: 'idle' }
   | { status: 'sent'; message: string }
-  | Exclude<ActionResult<never>, { status: 'success' }>;
+  | (FailedResult & { values: { email: string } });
 
 /** Always answers the same way for known and unknown e-mails (no account enumeration). */
 export async function requestPasswordResetAction(
   _previous: ResetRequestState,
   formData: FormData,
 ): Promise<ResetRequestState> {
-  const parsed = requestResetSchema.safeParse({ email: field(formData, 'email') });
-  if (!parsed.success) return invalidResult(parsed.error);
+  const values = { email: field(formData, 'email') };
+  const parsed = requestResetSchema.safeParse(values);
+  if (!parsed.success) return { ...invalidResult(parsed.error, ['email']), values };
   try {
     const requestHeaders = await headers();
     await requestPasswordReset(parsed.data, {
@@ -279,12 +280,13 @@ export async function requestPasswordResetAction(
     });
   } catch (error) {
     if (error instanceof AppError)
-      return { status: 'error', code: error.code, message: error.message };
+      return { status: 'error', code: error.code, message: error.message, values };
     (await requestLogger()).error(errorFields(error), 'password reset request failed');
     return {
       status: 'error',
       code: 'internal',
       message: 'We could not send the e-mail. Please try again.',
+      values,
     };
   }
   return {
@@ -303,7 +305,8 @@ export async function resetPasswordAction(
     token: field(formData, 'token'),
     newPassword: field(formData, 'newPassword'),
   });
-  if (!parsed.success) return invalidResult(parsed.error);
+  // A broken link (token) is said in the form's status: only the new password is a field.
+  if (!parsed.success) return invalidResult(parsed.error, ['newPassword']);
   let email: string;
   try {
     ({ email } = await resetPassword(parsed.data, { ip: getClientIp(await headers()) }));
@@ -340,7 +343,7 @@ export async function confirmSignUpAction(
   formData: FormData,
 ): Promise<PasswordFormState> {
   const parsed = confirmSignUpSchema.safeParse({ token: field(formData, 'token') });
-  if (!parsed.success) return invalidResult(parsed.error);
+  if (!parsed.success) return invalidResult(parsed.error, []);
   try {
     await confirmSignUp(parsed.data);
   } catch (error) {

@@ -1,28 +1,28 @@
 'use client';
 
-import { useActionState } from 'react';
 import { changePasswordAction, type PasswordFormState } from '@/app/(auth)/actions';
 import { FormStatus } from '@/components/auth/form-status';
-import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
 import { NewPasswordField } from '@/components/auth/new-password-field';
+import { Button } from '@/components/ui/button';
+import { FormField, useFormAction } from '@/components/ui/form-field';
+import { passwordLength } from '@/lib/validations/password-length';
 
+// Neither password is sent back: the form is not reset after a refusal, so each keeps what was
+// typed unless it was the one refused (useFormAction clears that one).
 export function ChangePasswordForm() {
-  const [state, formAction, pending] = useActionState<PasswordFormState, FormData>(
+  const { pending, fieldErrors, message, formProps } = useFormAction<PasswordFormState>(
     changePasswordAction,
-    {
-      status: 'idle',
-    },
+    { status: 'idle' },
   );
-  const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       <FormField
         label="Current password"
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         required
+        maxLength={passwordLength.max}
         errors={fieldErrors.currentPassword}
       />
       <NewPasswordField
@@ -31,7 +31,7 @@ export function ChangePasswordForm() {
         hint="At least 8 characters. Changing it signs you out on every other device."
         errors={fieldErrors.newPassword}
       />
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormStatus message={message} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Changing…' : 'Change password'}
       </Button>

@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { deleteAccountAction, type DeleteAccountFormState } from '@/app/(auth)/actions';
 import { FormStatus } from '@/components/auth/form-status';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
+import { passwordLength } from '@/lib/validations/password-length';
+import { textLimits } from '@/lib/validations/limits';
 import type { AccountDeletionCheck } from '@/lib/dal/account';
 
 /**
@@ -12,7 +13,7 @@ import type { AccountDeletionCheck } from '@/lib/dal/account';
  * GitHub) by typing its e-mail address soon after signing in; otherwise a link to sign in again.
  */
 export function DeleteAccountForm({ check }: { check: AccountDeletionCheck }) {
-  const [state, formAction, pending] = useActionState<DeleteAccountFormState, FormData>(
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<DeleteAccountFormState>(
     deleteAccountAction,
     { status: 'idle' },
   );
@@ -30,10 +31,9 @@ export function DeleteAccountForm({ check }: { check: AccountDeletionCheck }) {
       </p>
     );
   }
-  const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
-  const values = 'values' in state ? state.values : { confirmEmail: '' };
+  const values = valuesOf(state);
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       {check.confirmWith === 'password' ? (
         <FormField
           label="Your password"
@@ -41,6 +41,7 @@ export function DeleteAccountForm({ check }: { check: AccountDeletionCheck }) {
           type="password"
           autoComplete="current-password"
           required
+          maxLength={passwordLength.max}
           hint="Asked so that nobody else can delete your account from a browser left signed in."
           errors={fieldErrors.password}
         />
@@ -51,11 +52,12 @@ export function DeleteAccountForm({ check }: { check: AccountDeletionCheck }) {
           type="email"
           autoComplete="off"
           required
+          maxLength={textLimits.email}
           defaultValue={values.confirmEmail}
           errors={fieldErrors.confirmEmail}
         />
       ) : null}
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormStatus message={message} />
       <button
         type="submit"
         disabled={pending}

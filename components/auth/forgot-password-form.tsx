@@ -1,31 +1,30 @@
 'use client';
 
-import { useActionState } from 'react';
 import { requestPasswordResetAction, type ResetRequestState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
+import { textLimits } from '@/lib/validations/limits';
 import { FormStatus, SentNotice } from './form-status';
 
 export function ForgotPasswordForm() {
-  const [state, formAction, pending] = useActionState<ResetRequestState, FormData>(
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<ResetRequestState>(
     requestPasswordResetAction,
-    {
-      status: 'idle',
-    },
+    { status: 'idle' },
   );
   if (state.status === 'sent') return <SentNotice message={state.message} />;
-  const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       <FormField
         label="Email"
         name="email"
         type="email"
         autoComplete="email"
         required
+        maxLength={textLimits.email}
+        defaultValue={valuesOf(state).email}
         errors={fieldErrors.email}
       />
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormStatus message={message} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Sending…' : 'Send reset link'}
       </Button>

@@ -1,9 +1,18 @@
-/** The form-level message, announced politely to screen readers when it changes. */
-export function FormStatus({ message }: { message?: string }) {
+/**
+ * A form's own message (a failure, or what a save did), announced politely to screen readers when
+ * it changes. It takes no space while empty: no blank gap above the submit button.
+ */
+export function FormStatus({
+  message,
+  tone = 'error',
+}: {
+  message?: string;
+  tone?: 'error' | 'success';
+}) {
   return (
     <div
       aria-live="polite"
-      className="min-h-6 text-sm text-rose-700 dark:text-rose-400"
+      className={`text-sm empty:sr-only ${tone === 'error' ? 'text-rose-700 dark:text-rose-400' : 'text-emerald-800 dark:text-emerald-300'}`}
       data-testid="form-error"
     >
       {message ? <p>{message}</p> : null}

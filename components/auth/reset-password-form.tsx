@@ -1,29 +1,26 @@
 'use client';
 
-import { useActionState } from 'react';
 import { resetPasswordAction, type PasswordFormState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
+import { useFormAction } from '@/components/ui/form-field';
 import { FormStatus } from './form-status';
 import { NewPasswordField } from './new-password-field';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState<PasswordFormState, FormData>(
+  const { pending, fieldErrors, message, formProps } = useFormAction<PasswordFormState>(
     resetPasswordAction,
-    {
-      status: 'idle',
-    },
+    { status: 'idle' },
   );
-  const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       <input type="hidden" name="token" value={token} />
       <NewPasswordField
         label="New password"
         name="newPassword"
         hint="At least 8 characters. Every device signed in to your account will be signed out."
-        errors={fieldErrors.newPassword ?? fieldErrors.token}
+        errors={fieldErrors.newPassword}
       />
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormStatus message={message} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Saving…' : 'Reset password'}
       </Button>

@@ -1,19 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
 import { signInAction, type AuthFormState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
+import { textLimits } from '@/lib/validations/limits';
 import { FormStatus } from './form-status';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState<AuthFormState, FormData>(signInAction, {
-    status: 'idle',
-  });
-  const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
-  const values = 'values' in state ? state.values : {};
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<AuthFormState>(
+    signInAction,
+    { status: 'idle' },
+  );
+  const values = valuesOf(state);
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <FormField
         label="Email"
@@ -21,6 +21,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         type="email"
         autoComplete="email"
         required
+        maxLength={textLimits.email}
         defaultValue={values.email}
         errors={fieldErrors.email}
       />
@@ -32,7 +33,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         required
         errors={fieldErrors.password}
       />
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormStatus message={message} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -1,27 +1,28 @@
 'use client';
 
-import { useActionState } from 'react';
 import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
+import { textLimits } from '@/lib/validations/limits';
 import { FormStatus, SentNotice } from './form-status';
 import { NewPasswordField } from './new-password-field';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState<AuthFormState, FormData>(signUpAction, {
-    status: 'idle',
-  });
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<AuthFormState>(
+    signUpAction,
+    { status: 'idle' },
+  );
   if (state.status === 'sent') return <SentNotice message={state.message} />;
-  const fieldErrors = state.status === 'invalid' ? state.fieldErrors : {};
-  const values = state.status === 'idle' ? {} : state.values;
+  const values = valuesOf(state);
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5">
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <FormField
         label="Name"
         name="name"
         autoComplete="name"
         required
+        maxLength={textLimits.personName}
         defaultValue={values.name}
         errors={fieldErrors.name}
       />
@@ -31,6 +32,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         type="email"
         autoComplete="email"
         required
+        maxLength={textLimits.email}
         defaultValue={values.email}
         errors={fieldErrors.email}
       />
@@ -40,7 +42,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         hint="At least 8 characters. A long passphrase is easier to remember and harder to guess."
         errors={fieldErrors.password}
       />
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormStatus message={message} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>

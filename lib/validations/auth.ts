@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { demoAccounts } from '@/db/demo-accounts';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
+import { textLimits } from './limits';
 import { passwordLength } from './password-length';
 import { singleLineText } from './text';
 
@@ -9,7 +10,7 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .min(1, 'Enter your e-mail address.')
-  .max(254, 'That e-mail address is too long.')
+  .max(textLimits.email, 'That e-mail address is too long.')
   .pipe(z.email({ message: 'Enter a valid e-mail address, like name@example.com.' }));
 
 // No composition rules and no trimming: a password is verified exactly as typed (NIST SP 800-63B).
@@ -40,7 +41,7 @@ export const signUpSchema = z.object({
       .string({ message: 'Enter your name.' })
       .trim()
       .min(1, 'Enter your name.')
-      .max(100, 'Use at most 100 characters.'),
+      .max(textLimits.personName, `Use at most ${textLimits.personName} characters.`),
   ),
   email: emailSchema,
   password: newPasswordSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from './limits';
 import { multiLineText, singleLineText } from './text';
 
 const isoDay = z
@@ -13,14 +14,15 @@ const isoDay = z
     'That is not a real date.',
   );
 
-export const createCohortSchema = z
+/** A cohort's name and optional dates, as it is created or edited. */
+export const cohortDetailsSchema = z
   .object({
     name: singleLineText(
       z
         .string({ message: 'Give the cohort a name.' })
         .trim()
         .min(1, 'Give the cohort a name.')
-        .max(100, 'Use at most 100 characters.'),
+        .max(textLimits.cohortName, `Use at most ${textLimits.cohortName} characters.`),
     ),
     startsOn: isoDay.optional(),
     endsOn: isoDay.optional(),
@@ -36,6 +38,8 @@ export const inviteCodeSchema = z
   .toUpperCase()
   .transform((value) => value.replace(/[^A-Z0-9]/g, ''))
   .pipe(z.string().length(8, 'Invite codes have 8 letters and digits, like K7M2-QX9P.'));
+
+export const joinCohortSchema = z.object({ inviteCode: inviteCodeSchema });
 
 export const cohortIdSchema = z.string().uuid('Not a cohort.');
 
@@ -79,7 +83,7 @@ export const nudgeSchema = z.object({
       .string({ message: 'Write a short message.' })
       .trim()
       .min(1, 'Write a short message.')
-      .max(500, 'Use at most 500 characters.'),
+      .max(textLimits.nudge, `Use at most ${textLimits.nudge} characters.`),
   ),
 });
 
@@ -91,6 +95,6 @@ export const reassignCohortSchema = z.object({
     .trim()
     .toLowerCase()
     .min(1, "Enter the new owner's e-mail address.")
-    .max(254, 'That e-mail address is too long.')
+    .max(textLimits.email, 'That e-mail address is too long.')
     .pipe(z.email({ message: 'Enter a valid e-mail address, like name@example.com.' })),
 });

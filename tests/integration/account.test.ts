@@ -147,7 +147,7 @@ describe('delete my account', () => {
       await deleteAccountAction({ status: 'idle' }, form({ confirmEmail: user.email })),
     ).toEqual({
       status: 'invalid',
-      message: 'Enter your password to confirm.',
+      message: 'Please correct the highlighted fields.',
       fieldErrors: { password: ['Enter your password to confirm.'] },
       values: { confirmEmail: user.email },
     });
@@ -217,7 +217,7 @@ describe('delete my account', () => {
     form.set('confirmEmail', 'someone-else@example.test');
     expect(await deleteAccountAction({ status: 'idle' }, form)).toEqual({
       status: 'invalid',
-      message: 'That is not the e-mail address of this account.',
+      message: 'Please correct the highlighted fields.',
       fieldErrors: { confirmEmail: ['That is not the e-mail address of this account.'] },
       values: { confirmEmail: 'someone-else@example.test' },
     });

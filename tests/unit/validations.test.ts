@@ -3,7 +3,7 @@ import { signInSchema, signUpSchema } from '@/lib/validations/auth';
 import { callbackPathSchema } from '@/lib/validations/navigation';
 import { lessonIdSchema } from '@/lib/validations/progress';
 import { userSearchSchema } from '@/lib/validations/admin';
-import { createCohortSchema, nudgeSchema } from '@/lib/validations/cohorts';
+import { cohortDetailsSchema, nudgeSchema } from '@/lib/validations/cohorts';
 import { saveNoteSchema } from '@/lib/validations/notes';
 import { controlCharacterMessage } from '@/lib/validations/text';
 
@@ -87,7 +87,7 @@ describe('control characters in text input', () => {
   it('refuses them in names, cohort names, search terms, notes and messages, with one message', () => {
     const refused = [
       signUpSchema.safeParse({ name: nul, email: 'ada@example.com', password: 'eight ch' }),
-      createCohortSchema.safeParse({ name: `Spring${'\u001b'}[31m` }),
+      cohortDetailsSchema.safeParse({ name: `Spring${'\u001b'}[31m` }),
       userSearchSchema.safeParse({ q: nul }),
       saveNoteSchema.safeParse({ lessonId: 'the-role/the-unseen-layer', body: nul }),
       nudgeSchema.safeParse({
@@ -113,7 +113,7 @@ describe('control characters in text input', () => {
       signUpSchema.safeParse({ name: 'Zoë 李', email: 'z@example.com', password: 'eight ch' })
         .success,
     ).toBe(true);
-    expect(createCohortSchema.safeParse({ name: 'Line\nbreak' }).success).toBe(false);
+    expect(cohortDetailsSchema.safeParse({ name: 'Line\nbreak' }).success).toBe(false);
   });
 
   it('does not let a control character into a callback path', () => {
