@@ -2,10 +2,14 @@
 
 import { useState, useTransition } from 'react';
 import { changeUserRoleAction } from '@/app/(admin)/actions';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 
 const roles = ['learner', 'instructor', 'admin'] as const;
 
-/** A user's role with a button to change it; the result is announced next to it. */
+/**
+ * A user's role with a button to change it (making someone an admin is asked about first); the
+ * result is announced next to it.
+ */
 export function RoleSelect({
   userId,
   role,
@@ -36,10 +40,12 @@ export function RoleSelect({
           </option>
         ))}
       </select>
-      <button
-        type="button"
+      <ConfirmButton
+        ask={value === 'admin'}
+        question={`Make ${label} an admin? Admins can change every account's role and every cohort.`}
+        confirmLabel="Make admin"
         disabled={pending || value === current}
-        onClick={() =>
+        onConfirm={() =>
           startTransition(async () => {
             const result = await changeUserRoleAction(userId, value);
             if (result.status === 'success') {
@@ -54,7 +60,7 @@ export function RoleSelect({
         className="rounded-md border border-zinc-300 px-2 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
         Change role<span className="sr-only"> of {label}</span>
-      </button>
+      </ConfirmButton>
       <span aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
         {message}
       </span>

@@ -1,35 +1,45 @@
 'use client';
 
-import { useState } from 'react';
+import { useClipboard } from '@/components/ui/use-clipboard';
 
-/** Copies the code block it sits in, without the lines a diff marks as removed. */
+const labels = { idle: 'Copy', copied: 'Copied', refused: 'Copy refused: select the code' };
+const announcements = {
+  idle: '',
+  copied: 'Code copied.',
+  refused: 'Your browser refused the clipboard. Select the code and copy it yourself.',
+};
+
+/**
+ * Copies the code block it sits in, without the lines a diff marks as removed. When the browser
+ * refuses the clipboard, the button says so (and a screen reader hears it): the code can still be
+ * selected and copied by hand.
+ */
 export function CopyButton() {
-  const [copied, setCopied] = useState(false);
+  const { state, copy } = useClipboard();
   return (
-    <button
-      type="button"
-      className="copy-button"
-      aria-label={copied ? 'Copied' : 'Copy code'}
-      onClick={async (event) => {
-        const pre = event.currentTarget.closest('figure')?.querySelector('pre');
-        if (!pre) return;
-        const lines = [...pre.querySelectorAll<HTMLElement>('.line')].filter(
-          (line) => !line.classList.contains('remove'),
-        );
-        const text =
-          lines.length > 0
-            ? lines.map((line) => line.textContent ?? '').join('\n')
-            : (pre.textContent ?? '');
-        try {
-          await navigator.clipboard.writeText(text);
-          setCopied(true);
-          window.setTimeout(() => setCopied(false), 2000);
-        } catch {
-          // Clipboard refused (insecure context or permissions): the code can still be selected.
-        }
-      }}
-    >
-      {copied ? 'Copied' : 'Copy'}
-    </button>
+    <>
+      <button
+        type="button"
+        className="copy-button"
+        onClick={(event) => {
+          const pre = event.currentTarget.closest('figure')?.querySelector('pre');
+          if (!pre) return;
+          const lines = [...pre.querySelectorAll<HTMLElement>('.line')].filter(
+            (line) => !line.classList.contains('remove'),
+          );
+          void copy(
+            lines.length > 0
+              ? lines.map((line) => line.textContent ?? '').join('\n')
+              : (pre.textContent ?? ''),
+          );
+        }}
+      >
+        {labels[state]}
+        {state === 'idle' ? <span className="sr-only"> code</span> : null}
+      </button>
+      <span aria-live="polite" className="sr-only">
+        {announcements[state]}
+      </span>
+    </>
   );
 }
