@@ -1,8 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { errorFields, requestLogger } from '@/lib/log';
-import { invalidResult, runAction, type ActionResult } from '@/lib/action-result';
+import { formValues, runAction, runFormAction, type FormState } from '@/lib/action-result';
 import {
   createCohort,
   joinCohort,
@@ -10,71 +9,81 @@ import {
   regenerateInviteCode,
   removeMember,
   sendNudge,
+  setCohortArchived,
   setCohortSchedule,
   setEnrolmentOpen,
   setMemberRole,
+  updateCohortDetails,
   updateCohortThresholds,
+  type CohortDetails,
 } from '@/lib/dal/cohorts';
 import { dismissNotification } from '@/lib/dal/notifications';
-import { AppError } from '@/lib/errors';
-import { ZodError } from 'zod';
 
-export type CohortFormState =
-  { status: 'idle' } | Exclude<ActionResult<never>, { status: 'success' }>;
+// Empty date fields mean "no date".
+const optional = (value: string) => (value.trim() === '' ? undefined : value);
 
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-};
+const detailFields = ['name', 'startsOn', 'endsOn'] as const;
+export type CohortDetailsValues = Record<(typeof detailFields)[number], string>;
 
-async function formAction(operation: () => Promise<string>): Promise<CohortFormState> {
-  let destination: string;
-  try {
-    destination = await operation();
-  } catch (error) {
-    if (error instanceof ZodError) return invalidResult(error);
-    if (error instanceof AppError) {
-      return error.code === 'invalid'
-        ? {
-            status: 'invalid',
-            message: error.message,
-            fieldErrors: { inviteCode: [error.message] },
-          }
-        : { status: 'error', code: error.code, message: error.message };
-    }
-    (await requestLogger()).error(errorFields(error), 'cohort action failed');
-    return {
-      status: 'error',
-      code: 'internal',
-      message: 'Something went wrong on our side. Please try again.',
-    };
-  }
-  redirect(destination as never);
-}
+/** The new-cohort form; a success redirects to the new cohort. */
+export type NewCohortState = FormState<never, CohortDetailsValues>;
 
 export async function createCohortAction(
-  _previous: CohortFormState,
+  _previous: NewCohortState,
   formData: FormData,
-): Promise<CohortFormState> {
-  return formAction(async () => {
+): Promise<NewCohortState> {
+  const values = formValues(formData, detailFields);
+  return runFormAction(values, async () => {
     const { id } = await createCohort({
-      name: field(formData, 'name') ?? '',
-      startsOn: field(formData, 'startsOn'),
-      endsOn: field(formData, 'endsOn'),
+      name: values.name,
+      startsOn: optional(values.startsOn),
+      endsOn: optional(values.endsOn),
     });
-    return `/cohorts/${id}`;
+    redirect(`/cohorts/${id}` as never);
   });
 }
 
+/** The join form; a success redirects to /cohorts, which says which cohort was joined. */
+export type JoinCohortState = FormState<never, { inviteCode: string }>;
+
 export async function joinCohortAction(
-  _previous: CohortFormState,
+  _previous: JoinCohortState,
   formData: FormData,
-): Promise<CohortFormState> {
-  return formAction(async () => {
-    // The id, not the name: /cohorts looks the name up, so the address cannot put text on the page.
-    const { id } = await joinCohort({ inviteCode: field(formData, 'inviteCode') ?? '' });
-    return `/cohorts?joined=${id}`;
+): Promise<JoinCohortState> {
+  const values = formValues(formData, ['inviteCode']);
+  return runFormAction(
+    values,
+    async () => {
+      // The id, not the name: /cohorts looks the name up, so the address cannot put text on the page.
+      const { id } = await joinCohort(values);
+      redirect(`/cohorts?joined=${id}` as never);
+    },
+    { invalidField: 'inviteCode' },
+  );
+}
+
+export type CohortDetailsState = FormState<CohortDetails, CohortDetailsValues>;
+
+/** Renames the cohort and sets its dates, from the settings form. */
+export async function updateCohortDetailsAction(
+  cohortId: string,
+  _previous: CohortDetailsState,
+  formData: FormData,
+): Promise<CohortDetailsState> {
+  const values = formValues(formData, detailFields);
+  return runFormAction(values, async () => {
+    const details = await updateCohortDetails(cohortId, {
+      name: values.name,
+      startsOn: optional(values.startsOn),
+      endsOn: optional(values.endsOn),
+    });
+    return details;
   });
+}
+
+/** Archives (read-only, listed apart) or restores a cohort. */
+export async function setCohortArchivedAction(cohortId: string, archived: boolean) {
+  return runAction(() => setCohortArchived(cohortId, archived === true));
 }
 
 export async function leaveCohortAction(cohortId: string) {
@@ -101,42 +110,53 @@ export async function setMemberRoleAction(
   return runAction(() => setMemberRole({ cohortId, userId }, role === 'lead' ? 'lead' : 'learner'));
 }
 
-export type CohortSettingsState = { status: 'idle' } | ActionResult<{ savedAt: string }>;
+const thresholdFields = ['inactiveDays', 'failedQuizAttempts', 'behindLessons'] as const;
+export type ThresholdsState = FormState<
+  { savedAt: string },
+  Record<(typeof thresholdFields)[number], string>
+>;
 
 /** The at-risk thresholds, from the settings form. */
 export async function updateThresholdsAction(
   cohortId: string,
-  _previous: CohortSettingsState,
+  _previous: ThresholdsState,
   formData: FormData,
-): Promise<CohortSettingsState> {
-  return runAction(async () => {
-    await updateCohortThresholds(cohortId, {
-      inactiveDays: formData.get('inactiveDays'),
-      failedQuizAttempts: formData.get('failedQuizAttempts'),
-      behindLessons: formData.get('behindLessons'),
-    });
+): Promise<ThresholdsState> {
+  const values = formValues(formData, thresholdFields);
+  return runFormAction(values, async () => {
+    await updateCohortThresholds(cohortId, values);
     return { savedAt: new Date().toISOString() };
   });
 }
+
+export type ScheduleState = FormState<{ savedAt: string }, Record<string, string>>;
 
 /** The schedule form: one date field per module and lesson, named "due:<unit>"; empty = no date. */
 export async function setScheduleAction(
   cohortId: string,
-  _previous: CohortSettingsState,
+  _previous: ScheduleState,
   formData: FormData,
-): Promise<CohortSettingsState> {
-  return runAction(async () => {
-    const entries: { unit: string; dueOn: string }[] = [];
-    for (const [name, value] of formData) {
-      if (!name.startsWith('due:') || typeof value !== 'string' || value.trim() === '') continue;
-      entries.push({ unit: name.slice(4), dueOn: value.trim() });
-    }
-    await setCohortSchedule(cohortId, entries);
-    return { savedAt: new Date().toISOString() };
-  });
+): Promise<ScheduleState> {
+  const values: Record<string, string> = {};
+  const entries: { unit: string; dueOn: string }[] = [];
+  for (const [name, value] of formData) {
+    if (!name.startsWith('due:') || typeof value !== 'string') continue;
+    values[name] = value;
+    if (value.trim() !== '') entries.push({ unit: name.slice(4), dueOn: value.trim() });
+  }
+  // Errors are about entries by position, not fields the form can highlight: they are said in
+  // the form's status instead.
+  return runFormAction(
+    values,
+    async () => {
+      await setCohortSchedule(cohortId, entries);
+      return { savedAt: new Date().toISOString() };
+    },
+    { fields: [] },
+  );
 }
 
-export type NudgeState = { status: 'idle' } | ActionResult<{ emailed: boolean }>;
+export type NudgeState = FormState<{ emailed: boolean }, { message: string }>;
 
 export async function sendNudgeAction(
   cohortId: string,
@@ -144,7 +164,8 @@ export async function sendNudgeAction(
   _previous: NudgeState,
   formData: FormData,
 ): Promise<NudgeState> {
-  return runAction(() => sendNudge({ cohortId, userId, message: formData.get('message') }));
+  const values = formValues(formData, ['message']);
+  return runFormAction(values, () => sendNudge({ cohortId, userId, message: values.message }));
 }
 
 export async function dismissNotificationAction(id: number) {

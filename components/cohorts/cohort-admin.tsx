@@ -2,15 +2,30 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, useTransition } from 'react';
-
-const noSubscription = () => () => {};
 import {
   leaveCohortAction,
   regenerateInviteCodeAction,
   removeMemberAction,
+  setCohortArchivedAction,
   setEnrolmentAction,
   setMemberRoleAction,
 } from '@/app/(teams)/actions';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { useClipboard } from '@/components/ui/use-clipboard';
+
+const noSubscription = () => () => {};
+
+const secondaryButton =
+  'rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+
+/** The result of the last change, announced politely; empty until there is one. */
+function ActionMessage({ message }: { message: string }) {
+  return (
+    <p aria-live="polite" className="text-sm text-rose-700 empty:sr-only dark:text-rose-400">
+      {message}
+    </p>
+  );
+}
 
 /** The owner's controls: the invite code and link, a new code, and enrolment on or off. */
 export function InviteControls({
@@ -24,7 +39,9 @@ export function InviteControls({
 }) {
   const [code, setCode] = useState(inviteCode);
   const [open, setOpen] = useState(enrolmentOpen);
+  const [message, setMessage] = useState('');
   const [pending, startTransition] = useTransition();
+  const clipboard = useClipboard();
   // The origin is only known in the browser; the server renders the path, and hydration matches.
   const origin = useSyncExternalStore(
     noSubscription,
@@ -32,6 +49,11 @@ export function InviteControls({
     () => '',
   );
   const link = `${origin}/cohorts/join?code=${code}`;
+  const run = (operation: () => Promise<{ status: string; message?: string }>) =>
+    startTransition(async () => {
+      const result = await operation();
+      setMessage(result.status === 'success' ? '' : (result.message ?? ''));
+    });
   return (
     <div className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <p>
@@ -43,42 +65,58 @@ export function InviteControls({
       <p className="text-sm break-all text-zinc-600 dark:text-zinc-400">
         Invite link: <span className="font-mono">{link}</span>
       </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" onClick={() => void clipboard.copy(link)} className={secondaryButton}>
+          Copy link
+        </button>
+        <span aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
+          {clipboard.state === 'copied'
+            ? 'Link copied.'
+            : clipboard.state === 'refused'
+              ? 'Your browser refused the clipboard: select the link above and copy it.'
+              : ''}
+        </span>
+      </div>
       <p className="text-sm">
         {open ? 'Enrolment is open.' : 'Enrolment is closed: the code does not work.'}
       </p>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
+        <ConfirmButton
           disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
+          question="Issue a new code? The current code and the shared link stop working."
+          confirmLabel="Issue new code"
+          onConfirm={() =>
+            run(async () => {
               const result = await regenerateInviteCodeAction(cohortId);
               if (result.status === 'success') setCode(result.data.inviteCode);
+              return result;
             })
           }
-          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className={secondaryButton}
         >
           New invite code
-        </button>
+        </ConfirmButton>
         <button
           type="button"
           disabled={pending}
           onClick={() =>
-            startTransition(async () => {
+            run(async () => {
               const result = await setEnrolmentAction(cohortId, !open);
               if (result.status === 'success') setOpen(!open);
+              return result;
             })
           }
-          className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className={secondaryButton}
         >
           {open ? 'Close enrolment' : 'Reopen enrolment'}
         </button>
       </div>
+      <ActionMessage message={message} />
     </div>
   );
 }
 
-/** Per-member actions for the owner: make lead (or back to learner), remove. */
+/** Per-member actions for the owner: make lead (or back to learner), remove (after confirming). */
 export function MemberActions({
   cohortId,
   userId,
@@ -91,14 +129,16 @@ export function MemberActions({
   role: 'learner' | 'lead';
 }) {
   const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState('');
   const router = useRouter();
-  const run = (operation: () => Promise<unknown>) =>
+  const run = (operation: () => Promise<{ status: string; message?: string }>) =>
     startTransition(async () => {
-      await operation();
+      const result = await operation();
+      setMessage(result.status === 'success' ? '' : (result.message ?? ''));
       router.refresh();
     });
   return (
-    <span className="flex gap-2">
+    <span className="flex flex-wrap items-center gap-2">
       <button
         type="button"
         disabled={pending}
@@ -110,41 +150,79 @@ export function MemberActions({
         {role === 'lead' ? 'Make learner' : 'Make lead'}
         <span className="sr-only"> ({name})</span>
       </button>
-      <button
-        type="button"
+      <ConfirmButton
         disabled={pending}
-        onClick={() => run(() => removeMemberAction(cohortId, userId))}
+        question={`Remove ${name} from this cohort? Their progress stays theirs; this dashboard stops showing it.`}
+        confirmLabel="Remove"
+        onConfirm={() => run(() => removeMemberAction(cohortId, userId))}
         className="text-xs text-rose-700 underline dark:text-rose-400"
       >
         Remove<span className="sr-only"> {name}</span>
-      </button>
+      </ConfirmButton>
+      <ActionMessage message={message} />
     </span>
+  );
+}
+
+/** Archive (read-only, listed apart, after confirming) or restore a cohort: owner and admins. */
+export function ArchiveCohortButton({
+  cohortId,
+  name,
+  archived,
+}: {
+  cohortId: string;
+  name: string;
+  archived: boolean;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState('');
+  const router = useRouter();
+  const run = () =>
+    startTransition(async () => {
+      const result = await setCohortArchivedAction(cohortId, !archived);
+      setMessage(result.status === 'success' ? '' : result.message);
+      router.refresh();
+    });
+  return (
+    <div className="space-y-1">
+      <ConfirmButton
+        ask={!archived}
+        disabled={pending}
+        question={`Archive ${name}? It becomes read-only: nobody can join, and nothing about it can change until it is restored.`}
+        confirmLabel="Archive"
+        onConfirm={run}
+        className={secondaryButton}
+      >
+        {archived ? 'Restore cohort' : 'Archive cohort'}
+      </ConfirmButton>
+      <ActionMessage message={message} />
+    </div>
   );
 }
 
 /** A member leaves the cohort (after confirming); its leads stop seeing their progress. */
 export function LeaveCohortButton({ cohortId, name }: { cohortId: string; name: string }) {
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
   const router = useRouter();
   return (
     <div className="space-y-1">
-      <button
-        type="button"
+      <ConfirmButton
         disabled={pending}
-        onClick={() => {
-          if (!window.confirm(`Leave ${name}? Its leads will no longer see your progress.`)) return;
+        question={`Leave ${name}? Its leads will no longer see your progress.`}
+        confirmLabel="Leave"
+        onConfirm={() =>
           startTransition(async () => {
             const result = await leaveCohortAction(cohortId);
             if (result.status === 'success') router.push('/cohorts');
-            else setError(result.message);
-          });
-        }}
+            else setMessage(result.message);
+          })
+        }
         className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950/40"
       >
         Leave cohort
-      </button>
-      {error ? <p className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
+      </ConfirmButton>
+      <ActionMessage message={message} />
     </div>
   );
 }

@@ -1,27 +1,65 @@
 'use client';
 
-import { useActionState } from 'react';
-import { createCohortAction, joinCohortAction, type CohortFormState } from '@/app/(teams)/actions';
+import {
+  createCohortAction,
+  joinCohortAction,
+  updateCohortDetailsAction,
+  type CohortDetailsState,
+  type CohortDetailsValues,
+  type JoinCohortState,
+  type NewCohortState,
+} from '@/app/(teams)/actions';
 import { FormStatus } from '@/components/auth/form-status';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
+import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
+import type { FieldErrors } from '@/lib/action-result';
+import { textLimits } from '@/lib/validations/limits';
 
-export function NewCohortForm() {
-  const [state, action, pending] = useActionState<CohortFormState, FormData>(createCohortAction, {
-    status: 'idle',
-  });
-  const errors = state.status === 'invalid' ? state.fieldErrors : {};
+/** The name and dates of a cohort: the same fields to create one and to edit it. */
+function CohortDetailsFields({
+  values,
+  errors,
+}: {
+  values: Partial<CohortDetailsValues>;
+  errors: FieldErrors;
+}) {
   return (
-    <form action={action} className="max-w-md space-y-5" noValidate>
-      <FormField label="Cohort name" name="name" required maxLength={100} errors={errors.name} />
+    <>
+      <FormField
+        label="Cohort name"
+        name="name"
+        required
+        maxLength={textLimits.cohortName}
+        defaultValue={values.name}
+        errors={errors.name}
+      />
       <FormField
         label="Start date (optional)"
         name="startsOn"
         type="date"
+        defaultValue={values.startsOn}
         errors={errors.startsOn}
       />
-      <FormField label="End date (optional)" name="endsOn" type="date" errors={errors.endsOn} />
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormField
+        label="End date (optional)"
+        name="endsOn"
+        type="date"
+        defaultValue={values.endsOn}
+        errors={errors.endsOn}
+      />
+    </>
+  );
+}
+
+export function NewCohortForm() {
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<NewCohortState>(
+    createCohortAction,
+    { status: 'idle' },
+  );
+  return (
+    <form {...formProps} className="max-w-md space-y-5">
+      <CohortDetailsFields values={valuesOf(state)} errors={fieldErrors} />
+      <FormStatus message={message} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create cohort'}
       </Button>
@@ -29,22 +67,57 @@ export function NewCohortForm() {
   );
 }
 
-export function JoinCohortForm({ code }: { code?: string }) {
-  const [state, action, pending] = useActionState<CohortFormState, FormData>(joinCohortAction, {
-    status: 'idle',
-  });
-  const errors = state.status === 'invalid' ? state.fieldErrors : {};
+/** The owner renames the cohort or changes its dates. */
+export function CohortDetailsForm({
+  cohortId,
+  name,
+  startsOn,
+  endsOn,
+}: {
+  cohortId: string;
+  name: string;
+  startsOn: string | null;
+  endsOn: string | null;
+}) {
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<CohortDetailsState>(
+    updateCohortDetailsAction.bind(null, cohortId),
+    { status: 'idle' },
+    { refreshOnSuccess: true },
+  );
+  const saved = { name, startsOn: startsOn ?? '', endsOn: endsOn ?? '' };
   return (
-    <form action={action} className="max-w-md space-y-5" noValidate>
+    <form {...formProps} className="max-w-md space-y-5">
+      <CohortDetailsFields
+        values={state.status === 'idle' || state.status === 'success' ? saved : state.values}
+        errors={fieldErrors}
+      />
+      <FormStatus
+        tone={state.status === 'success' ? 'success' : 'error'}
+        message={state.status === 'success' ? 'Name and dates saved.' : message}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Save name and dates'}
+      </Button>
+    </form>
+  );
+}
+
+export function JoinCohortForm({ code }: { code?: string }) {
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<JoinCohortState>(
+    joinCohortAction,
+    { status: 'idle' },
+  );
+  return (
+    <form {...formProps} className="max-w-md space-y-5">
       <FormField
         label="Invite code"
         name="inviteCode"
         required
-        defaultValue={code}
+        defaultValue={valuesOf(state).inviteCode ?? code}
         autoComplete="off"
-        errors={errors.inviteCode}
+        errors={fieldErrors.inviteCode}
       />
-      <FormStatus message={state.status === 'error' ? state.message : undefined} />
+      <FormStatus message={message} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Joining…' : 'Join cohort'}
       </Button>

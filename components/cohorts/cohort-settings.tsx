@@ -1,17 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
 import {
   setScheduleAction,
   updateThresholdsAction,
-  type CohortSettingsState,
+  type ScheduleState,
+  type ThresholdsState,
 } from '@/app/(teams)/actions';
-import { FormStatus, SentNotice } from '@/components/auth/form-status';
+import { FormStatus } from '@/components/auth/form-status';
 import { Button } from '@/components/ui/button';
-import { FormField } from '@/components/ui/form-field';
-
-const errorOf = (state: CohortSettingsState) =>
-  state.status === 'error' || state.status === 'invalid' ? state.message : undefined;
+import { FormField, useFormAction } from '@/components/ui/form-field';
 
 const thresholdFields = [
   { name: 'inactiveDays', label: 'Days without activity', max: 365 },
@@ -31,14 +28,18 @@ export function ThresholdsForm({
   failedQuizAttempts: number;
   behindLessons: number;
 }) {
-  const [state, action, pending] = useActionState<CohortSettingsState, FormData>(
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<ThresholdsState>(
     updateThresholdsAction.bind(null, cohortId),
     { status: 'idle' },
+    { refreshOnSuccess: true },
   );
-  const errors = state.status === 'invalid' ? state.fieldErrors : {};
-  const values = { inactiveDays, failedQuizAttempts, behindLessons };
+  // After a refusal, the values as typed (not the saved ones) next to the errors about them.
+  const values =
+    state.status === 'idle' || state.status === 'success'
+      ? { inactiveDays, failedQuizAttempts, behindLessons }
+      : state.values;
   return (
-    <form action={action} className="max-w-md space-y-4" noValidate>
+    <form {...formProps} className="max-w-md space-y-4">
       {thresholdFields.map((field) => (
         <FormField
           key={field.name}
@@ -49,11 +50,13 @@ export function ThresholdsForm({
           max={field.max}
           required
           defaultValue={values[field.name]}
-          errors={errors[field.name]}
+          errors={fieldErrors[field.name]}
         />
       ))}
-      <FormStatus message={errorOf(state)} />
-      {state.status === 'success' ? <SentNotice message="Thresholds saved." /> : null}
+      <FormStatus
+        tone={state.status === 'success' ? 'success' : 'error'}
+        message={state.status === 'success' ? 'Thresholds saved.' : message}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save thresholds'}
       </Button>
@@ -77,12 +80,16 @@ export function ScheduleForm({
   modules: ScheduleModule[];
   schedule: Record<string, string>;
 }) {
-  const [state, action, pending] = useActionState<CohortSettingsState, FormData>(
+  const { state, pending, message, formProps } = useFormAction<ScheduleState>(
     setScheduleAction.bind(null, cohortId),
     { status: 'idle' },
+    { refreshOnSuccess: true },
   );
+  // After a refusal, the dates as typed.
+  const dates = 'values' in state ? state.values : null;
+  const dueOn = (unit: string) => (dates ? (dates[`due:${unit}`] ?? '') : (schedule[unit] ?? ''));
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4">
       <ul className="space-y-3">
         {modules.map((module) => {
           const lessonDates = module.lessons.filter((lesson) => schedule[lesson.id]).length;
@@ -92,7 +99,7 @@ export function ScheduleForm({
                 label={`Due date for ${module.title}`}
                 name={`due:${module.slug}`}
                 type="date"
-                defaultValue={schedule[module.slug] ?? ''}
+                defaultValue={dueOn(module.slug)}
               />
               <details open={lessonDates > 0} className="ml-4 text-sm">
                 <summary className="cursor-pointer text-zinc-700 dark:text-zinc-300">
@@ -105,7 +112,7 @@ export function ScheduleForm({
                       label={`Due date for ${lesson.title}`}
                       name={`due:${lesson.id}`}
                       type="date"
-                      defaultValue={schedule[lesson.id] ?? ''}
+                      defaultValue={dueOn(lesson.id)}
                     />
                   ))}
                 </div>
@@ -114,8 +121,10 @@ export function ScheduleForm({
           );
         })}
       </ul>
-      <FormStatus message={errorOf(state)} />
-      {state.status === 'success' ? <SentNotice message="Schedule saved." /> : null}
+      <FormStatus
+        tone={state.status === 'success' ? 'success' : 'error'}
+        message={state.status === 'success' ? 'Schedule saved.' : message}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save schedule'}
       </Button>

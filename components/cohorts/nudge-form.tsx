@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
 import { sendNudgeAction, type NudgeState } from '@/app/(teams)/actions';
 import { FormStatus } from '@/components/auth/form-status';
 import { Button } from '@/components/ui/button';
+import { FormTextArea, useFormAction, valuesOf } from '@/components/ui/form-field';
+import { textLimits } from '@/lib/validations/limits';
 
 /** A short message to one learner: shown on their dashboard, e-mailed when the portal can. */
 export function NudgeForm({
@@ -17,11 +18,10 @@ export function NudgeForm({
   name: string;
   suggestion: string;
 }) {
-  const [state, action, pending] = useActionState<NudgeState, FormData>(
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<NudgeState>(
     sendNudgeAction.bind(null, cohortId, userId),
     { status: 'idle' },
   );
-  const fieldId = `nudge-${userId}`;
   if (state.status === 'success') {
     return (
       <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
@@ -31,28 +31,23 @@ export function NudgeForm({
     );
   }
   return (
-    <details className="text-sm">
+    // Open again after a refusal, so the message and what was typed stay in view.
+    <details className="text-sm" open={state.status !== 'idle' || undefined}>
       <summary className="cursor-pointer font-medium text-sky-800 dark:text-sky-300">
         Nudge<span className="sr-only"> {name}</span>
       </summary>
-      <form action={action} className="mt-2 max-w-lg space-y-2" noValidate>
-        <label htmlFor={fieldId} className="block font-medium">
-          Message to {name}
-        </label>
-        <textarea
-          id={fieldId}
+      <form {...formProps} className="mt-2 max-w-lg space-y-2">
+        <FormTextArea
+          label={`Message to ${name}`}
           name="message"
+          id={`nudge-${userId}`}
           rows={3}
-          maxLength={500}
+          maxLength={textLimits.nudge}
           required
-          defaultValue={suggestion}
-          className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+          defaultValue={valuesOf(state).message ?? suggestion}
+          errors={fieldErrors.message}
         />
-        <FormStatus
-          message={
-            state.status === 'error' || state.status === 'invalid' ? state.message : undefined
-          }
-        />
+        <FormStatus message={message} />
         <Button type="submit" disabled={pending}>
           {pending ? 'Sending…' : 'Send nudge'}
         </Button>

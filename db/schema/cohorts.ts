@@ -37,6 +37,8 @@ export const cohorts = pgTable(
     failedQuizAttempts: integer('failed_quiz_attempts').notNull().default(3),
     // Flagged when this many lessons are past their due date and not completed.
     behindLessons: integer('behind_lessons').notNull().default(2),
+    // Set when the owner archives the cohort: it is then read-only and listed apart.
+    archivedAt: timestamp('archived_at', { mode: 'date', withTimezone: true }),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('cohorts_owner_id_idx').on(table.ownerId)],

@@ -18,11 +18,11 @@ import { sendMail } from '@/lib/mail';
 import { listLessons, listModules } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import {
+  cohortDetailsSchema,
   cohortIdSchema,
   cohortScheduleSchema,
   cohortThresholdsSchema,
-  createCohortSchema,
-  inviteCodeSchema,
+  joinCohortSchema,
   memberChangeSchema,
   nudgeSchema,
   reassignCohortSchema,
@@ -85,17 +85,28 @@ async function requireDashboardAccess(cohortId: unknown) {
   return { user, cohort, access };
 }
 
-/** Only the owner and admins change a cohort (leads see it but cannot change it). */
-async function requireManageAccess(cohortId: unknown) {
+const archivedMessage = 'This cohort is archived, so it is read-only. Restore it to change it.';
+
+/** An archived cohort is read-only: nothing about it changes until it is restored. */
+function requireNotArchived(cohort: typeof cohorts.$inferSelect) {
+  if (cohort.archivedAt) throw new AppError('conflict', archivedMessage);
+}
+
+/**
+ * Only the owner and admins change a cohort (leads see it but cannot change it), and only while
+ * it is not archived (archiving and restoring excepted).
+ */
+async function requireManageAccess(cohortId: unknown, { evenArchived = false } = {}) {
   const { user, cohort, access } = await requireDashboardAccess(cohortId);
   if (access === 'lead') throw new AppError('forbidden', 'Only the cohort owner can change it.');
+  if (!evenArchived) requireNotArchived(cohort);
   return { user, cohort };
 }
 
 /** Instructors and admins create cohorts; the code is unique (retried on the rare collision). */
 export async function createCohort(input: unknown): Promise<{ id: string }> {
   const user = await requireRole(cohortManagerRoles);
-  const { name, startsOn, endsOn } = createCohortSchema.parse(input);
+  const { name, startsOn, endsOn } = cohortDetailsSchema.parse(input);
   const db = await getDb();
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const [row] = await db
@@ -113,6 +124,7 @@ export interface CohortListItem {
   name: string;
   access: Access;
   members: number;
+  archived: boolean;
 }
 
 /** Cohorts the signed-in user owns (while allowed to manage them), leads or belongs to. */
@@ -125,6 +137,7 @@ export async function listMyCohorts(): Promise<CohortListItem[]> {
       id: cohorts.id,
       name: cohorts.name,
       ownerId: cohorts.ownerId,
+      archivedAt: cohorts.archivedAt,
       role: sql<
         'learner' | 'lead' | null
       >`(select role from cohort_members m where m.cohort_id = ${cohorts.id} and m.user_id = ${user.id})`,
@@ -149,19 +162,25 @@ export async function listMyCohorts(): Promise<CohortListItem[]> {
     name: row.name,
     access: owns && row.ownerId === user.id ? 'owner' : (row.role ?? 'learner'),
     members: row.members,
+    archived: row.archivedAt !== null,
   }));
 }
 
 /** Joins the cohort with this invite code (idempotent). */
 export async function joinCohort(input: unknown): Promise<{ id: string; name: string }> {
   const user = await requireUser();
-  const inviteCode = inviteCodeSchema.parse((input as { inviteCode?: unknown } | null)?.inviteCode);
+  const { inviteCode } = joinCohortSchema.parse(input);
   const db = await getDb();
   const [cohort] = await db
-    .select({ id: cohorts.id, name: cohorts.name, open: cohorts.enrolmentOpen })
+    .select({
+      id: cohorts.id,
+      name: cohorts.name,
+      open: cohorts.enrolmentOpen,
+      archivedAt: cohorts.archivedAt,
+    })
     .from(cohorts)
     .where(eq(cohorts.inviteCode, inviteCode));
-  if (!cohort || !cohort.open)
+  if (!cohort || !cohort.open || cohort.archivedAt)
     throw new AppError(
       'invalid',
       'That invite code does not work. Check it with your cohort lead.',
@@ -215,6 +234,38 @@ export async function setEnrolmentOpen(cohortId: unknown, open: boolean): Promis
   const { cohort } = await requireManageAccess(cohortId);
   const db = await getDb();
   await db.update(cohorts).set({ enrolmentOpen: open }).where(eq(cohorts.id, cohort.id));
+}
+
+export interface CohortDetails {
+  name: string;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+/** Renames the cohort and sets or clears its dates (owner and admins; not while archived). */
+export async function updateCohortDetails(
+  cohortId: unknown,
+  input: unknown,
+): Promise<CohortDetails> {
+  const { cohort } = await requireManageAccess(cohortId);
+  const { name, startsOn, endsOn } = cohortDetailsSchema.parse(input);
+  const details = { name, startsOn: startsOn ?? null, endsOn: endsOn ?? null };
+  const db = await getDb();
+  await db.update(cohorts).set(details).where(eq(cohorts.id, cohort.id));
+  return details;
+}
+
+/**
+ * Archives the cohort (it becomes read-only: nobody joins, nothing changes, its members keep their
+ * history) or restores it (owner and admins). Archiving twice keeps the first date.
+ */
+export async function setCohortArchived(cohortId: unknown, archived: boolean): Promise<void> {
+  const { cohort } = await requireManageAccess(cohortId, { evenArchived: true });
+  const db = await getDb();
+  await db
+    .update(cohorts)
+    .set({ archivedAt: archived ? (cohort.archivedAt ?? now()) : null })
+    .where(eq(cohorts.id, cohort.id));
 }
 
 export async function removeMember(input: unknown): Promise<void> {
@@ -305,7 +356,15 @@ export async function getMyCohortView(cohortId: unknown, at: Date = now()): Prom
 }
 
 export type CohortPage =
-  { kind: 'dashboard'; dashboard: CohortDashboard } | { kind: 'member'; view: MyCohortView };
+  | {
+      kind: 'dashboard';
+      dashboard: CohortDashboard;
+      /** When it was archived (then read-only for everyone), or null. */
+      archivedAt: string | null;
+      /** The owner or an admin: may archive and restore it. */
+      canArchive: boolean;
+    }
+  | { kind: 'member'; view: MyCohortView };
 
 /**
  * The cohort page, from one access check: the dashboard for the owner, leads and admins, the
@@ -315,10 +374,14 @@ export async function getCohortPage(cohortId: unknown, at: Date = now()): Promis
   const user = await requireUser();
   const { cohort, access } = await getAccess(user, cohortId);
   if (access === 'owner' || access === 'admin' || access === 'lead') {
-    const canManage = access !== 'lead';
+    const canArchive = access !== 'lead';
+    // An archived cohort shows no controls that change it.
+    const canManage = canArchive && !cohort.archivedAt;
     return {
       kind: 'dashboard',
       dashboard: await computeCohortDashboard(await getDb(), cohort, canManage, at),
+      archivedAt: cohort.archivedAt?.toISOString() ?? null,
+      canArchive,
     };
   }
   if (access === 'learner')
@@ -374,6 +437,7 @@ export async function setCohortSchedule(cohortId: unknown, input: unknown): Prom
 export async function sendNudge(input: unknown): Promise<{ emailed: boolean }> {
   const { cohortId, userId, message } = nudgeSchema.parse(input);
   const { user, cohort } = await requireDashboardAccess(cohortId);
+  requireNotArchived(cohort);
   const db = await getDb();
   const [recipient] = await db
     .select({ email: users.email, name: users.name })

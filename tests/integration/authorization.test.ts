@@ -12,6 +12,7 @@ import { getDb } from '@/db/client';
 import {
   auditLog,
   cohortMembers,
+  cohorts,
   notifications,
   reviewItems,
   users,
@@ -115,6 +116,7 @@ async function restoreFixtures(actor: Actor) {
   const db = await getDb();
   await db.insert(cohortMembers).values({ cohortId, userId: victimId }).onConflictDoNothing();
   await db.update(cohortMembers).set({ role: 'learner' }).where(eq(cohortMembers.userId, victimId));
+  await db.update(cohorts).set({ archivedAt: null }).where(eq(cohorts.id, cohortId));
   if (actor !== 'anonymous') {
     await db
       .insert(reviewItems)
@@ -248,6 +250,27 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
     name: 'setMemberRoleAction (make the victim a lead)',
     allowed: ['admin'],
     call: () => teamActions.setMemberRoleAction(cohortId, victimId, 'lead'),
+  },
+  {
+    name: 'updateCohortDetailsAction (rename, dates)',
+    allowed: ['admin'],
+    call: () =>
+      teamActions.updateCohortDetailsAction(
+        cohortId,
+        { status: 'idle' },
+        form({ name: 'Matrix cohort', startsOn: '', endsOn: '' }),
+      ),
+  },
+  // Archiving makes every other change refused: restoreFixtures restores it before each row.
+  {
+    name: 'setCohortArchivedAction (archive)',
+    allowed: ['admin'],
+    call: () => teamActions.setCohortArchivedAction(cohortId, true),
+  },
+  {
+    name: 'setCohortArchivedAction (restore)',
+    allowed: ['admin'],
+    call: () => teamActions.setCohortArchivedAction(cohortId, false),
   },
   {
     name: 'updateThresholdsAction',

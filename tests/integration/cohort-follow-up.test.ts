@@ -238,7 +238,12 @@ describe('what my cohort leads see', () => {
     signInAs(bo.id);
     expect(await getCohortPage(id, at)).toEqual({ kind: 'member', view });
     signInAs(owner.id);
-    expect(await getCohortPage(id, at)).toEqual({ kind: 'dashboard', dashboard });
+    expect(await getCohortPage(id, at)).toEqual({
+      kind: 'dashboard',
+      dashboard,
+      archivedAt: null,
+      canArchive: true,
+    });
 
     // Not a member: the cohort does not exist as far as they can tell.
     const outsider = await createTestUser();

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClassName } from '@/components/ui/button';
-import { getJoinedCohort, listMyCohorts } from '@/lib/dal/cohorts';
+import { getJoinedCohort, listMyCohorts, type CohortListItem } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
 import { getCurrentUserProfile } from '@/lib/dal/users';
 
@@ -26,6 +26,8 @@ export default async function CohortsPage({
     joined: joinedId ? await getJoinedCohort(joinedId) : null,
   }));
   const canCreate = data.profile.role !== 'learner';
+  const active = data.cohorts.filter((cohort) => !cohort.archived);
+  const archived = data.cohorts.filter((cohort) => cohort.archived);
   return (
     <div className="max-w-3xl space-y-8">
       <header className="flex flex-wrap items-center justify-between gap-4">
@@ -49,29 +51,45 @@ export default async function CohortsPage({
           You joined {data.joined.name}.
         </p>
       ) : null}
-      {data.cohorts.length === 0 ? (
-        <p className="text-zinc-700 dark:text-zinc-300">You are not in any cohort yet.</p>
+      {active.length === 0 ? (
+        <p className="text-zinc-700 dark:text-zinc-300">
+          {archived.length === 0 ? 'You are not in any cohort yet.' : 'No active cohorts.'}
+        </p>
       ) : (
-        <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
-          {data.cohorts.map((cohort) => (
-            <li key={cohort.id} className="flex items-center justify-between gap-4 px-4 py-3">
-              <Link
-                href={`/cohorts/${cohort.id}` as never}
-                className="font-medium text-sky-800 hover:underline dark:text-sky-300"
-              >
-                {cohort.name}
-                {cohort.access === 'learner' ? (
-                  <span className="font-normal"> (what my cohort leads see)</span>
-                ) : null}
-              </Link>
-              <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                {accessLabels[cohort.access]} · {cohort.members}{' '}
-                {cohort.members === 1 ? 'member' : 'members'}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <CohortList cohorts={active} />
       )}
+      {archived.length > 0 ? (
+        <section aria-labelledby="archived-heading" className="space-y-3">
+          <h2 id="archived-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
+            Archived
+          </h2>
+          <CohortList cohorts={archived} />
+        </section>
+      ) : null}
     </div>
+  );
+}
+
+function CohortList({ cohorts }: { cohorts: CohortListItem[] }) {
+  return (
+    <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+      {cohorts.map((cohort) => (
+        <li key={cohort.id} className="flex items-center justify-between gap-4 px-4 py-3">
+          <Link
+            href={`/cohorts/${cohort.id}` as never}
+            className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+          >
+            {cohort.name}
+            {cohort.access === 'learner' ? (
+              <span className="font-normal"> (what my cohort leads see)</span>
+            ) : null}
+          </Link>
+          <span className="text-sm text-zinc-600 dark:text-zinc-400">
+            {accessLabels[cohort.access]} · {cohort.members}{' '}
+            {cohort.members === 1 ? 'member' : 'members'}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import {
+  ArchiveCohortButton,
   InviteControls,
   LeaveCohortButton,
   MemberActions,
 } from '@/components/cohorts/cohort-admin';
+import { CohortDetailsForm } from '@/components/cohorts/cohort-forms';
 import { ScheduleForm, ThresholdsForm } from '@/components/cohorts/cohort-settings';
 import { NudgeForm } from '@/components/cohorts/nudge-form';
 import {
@@ -47,7 +49,14 @@ export default async function CohortPage({
     }
   });
   if (loaded.kind === 'member') return <MemberView view={loaded.view} />;
-  return <Dashboard dashboard={loaded.dashboard} query={await searchParams} />;
+  return (
+    <Dashboard
+      dashboard={loaded.dashboard}
+      archivedAt={loaded.archivedAt}
+      canArchive={loaded.canArchive}
+      query={await searchParams}
+    />
+  );
 }
 
 const sectionHeading = 'text-xl font-semibold text-zinc-950 dark:text-white';
@@ -63,9 +72,13 @@ function RiskRules({ cohort }: { cohort: MyCohortView['cohort'] }) {
 
 function Dashboard({
   dashboard,
+  archivedAt,
+  canArchive,
   query,
 }: {
   dashboard: CohortDashboard;
+  archivedAt: string | null;
+  canArchive: boolean;
   query: { sort?: string; module?: string; page?: string };
 }) {
   const { cohort, summary, modules } = dashboard;
@@ -119,6 +132,14 @@ function Dashboard({
         >
           Export CSV
         </a>
+        {archivedAt ? (
+          <p className="rounded-md bg-zinc-100 px-4 py-2 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200">
+            Archived on {formatDay(archivedAt)}: this cohort is read-only.
+          </p>
+        ) : null}
+        {archivedAt && canArchive ? (
+          <ArchiveCohortButton cohortId={cohort.id} name={cohort.name} archived />
+        ) : null}
       </header>
 
       {cohort.canManage && cohort.inviteCode ? (
@@ -172,12 +193,14 @@ function Dashboard({
                   <strong>{learner.name}</strong>:{' '}
                   {learner.risks.map((risk) => risk.text).join('; ')}
                 </p>
-                <NudgeForm
-                  cohortId={cohort.id}
-                  userId={learner.id}
-                  name={learner.name}
-                  suggestion={`Hi ${learner.name.split(' ')[0]}, how is the course going? If something is blocking you, reply or ask in our next session: we can help.`}
-                />
+                {archivedAt ? null : (
+                  <NudgeForm
+                    cohortId={cohort.id}
+                    userId={learner.id}
+                    name={learner.name}
+                    suggestion={`Hi ${learner.name.split(' ')[0]}, how is the course going? If something is blocking you, reply or ask in our next session: we can help.`}
+                  />
+                )}
               </li>
             ))}
           </ul>
@@ -280,6 +303,15 @@ function Dashboard({
             Settings
           </h2>
           <div className="space-y-3">
+            <h3 className="font-semibold">Name and dates</h3>
+            <CohortDetailsForm
+              cohortId={cohort.id}
+              name={cohort.name}
+              startsOn={cohort.startsOn}
+              endsOn={cohort.endsOn}
+            />
+          </div>
+          <div className="space-y-3">
             <h3 className="font-semibold">At-risk thresholds</h3>
             <ThresholdsForm
               cohortId={cohort.id}
@@ -303,6 +335,13 @@ function Dashboard({
                 lessons: module.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })),
               }))}
             />
+          </div>
+          <div className="space-y-3">
+            <h3 className="font-semibold">Archive</h3>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              When the cohort has ended: it stays readable, listed apart, and can be restored.
+            </p>
+            <ArchiveCohortButton cohortId={cohort.id} name={cohort.name} archived={false} />
           </div>
         </section>
       ) : null}
