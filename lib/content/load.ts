@@ -47,6 +47,9 @@ export interface Course {
   lessons: Lesson[];
 }
 
+/** Sections every lesson ends with; they summarise rather than teach, so quiz questions point elsewhere. */
+const closingSections = new Set(['key-takeaways', 'further-reading']);
+
 const lessonFilePattern = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -172,6 +175,17 @@ export function loadCourse({ contentDir = path.join(/*turbopackIgnore: true*/ pr
       if (data.draft && !includeDrafts) continue;
       const frontmatterLines = fm[0].split('\n').length - 1;
       const body = '\n'.repeat(frontmatterLines) + source.slice(fm[0].length);
+      const headings = extractHeadings(body);
+      const sections = new Set(headings.filter((heading) => !closingSections.has(heading.id)).map((heading) => heading.id));
+      data.quiz.forEach((question, index) => {
+        if (sections.has(question.section)) return;
+        const line = source.split('\n').findIndex((text) => text.trim() === `section: "${question.section}"`);
+        problems.push({
+          file: rel(file),
+          line: line === -1 ? 2 : line + 1,
+          message: `quiz.${index}.section: "${question.section}" is not a heading of this lesson (one of: ${[...sections].join(', ')})`,
+        });
+      });
       lessons.push({
         ...data,
         id: `${moduleSlug}/${match[2]}`,
@@ -181,7 +195,7 @@ export function loadCourse({ contentDir = path.join(/*turbopackIgnore: true*/ pr
         file: rel(file),
         contentHash: crypto.createHash('sha256').update(source).digest('hex').slice(0, 16),
         body,
-        headings: extractHeadings(body),
+        headings,
       });
     }
     lessons.sort((a, b) => a.order - b.order);

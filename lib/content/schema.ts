@@ -18,6 +18,8 @@ export const quizQuestionSchema = z
       .max(6, 'allows at most 6 choices'),
     answer: z.string().trim().min(1, 'is required'),
     explanation: z.string().trim().min(1, 'is required'),
+    // The id of the lesson's heading that teaches this question: a failed attempt links there.
+    section: z.string().trim().min(1, 'is required (the id of the heading that teaches it)'),
   })
   .strict()
   .superRefine((question, ctx) => {

@@ -91,7 +91,7 @@ describe('npm run content:check', () => {
     const result = await check();
     expect(result.code).toBe(1);
     expect(result.output).toContain(
-      `${rel('basics/02-linking.mdx')}:17: quiz.1.answer: must be one of the choices (got "c")`,
+      `${rel('basics/02-linking.mdx')}:18: quiz.1.answer: must be one of the choices (got "c")`,
     );
     fs.rmSync(path.join(dir, 'basics/02-linking.mdx'));
   }, 60_000);
@@ -146,11 +146,11 @@ describe('npm run content:check', () => {
   }, 60_000);
 
   it('fails on MDX that does not compile and on lessons that are too short', async () => {
-    write('basics/02-linking.mdx', frontmatter(2) + '\n## Short\n\nA <broken tag.\n');
+    write('basics/02-linking.mdx', frontmatter(2, 'b', 'short') + '\n## Short\n\nA <broken tag.\n');
     const result = await check();
     const file = rel('basics/02-linking.mdx');
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:27: MDX: `));
+    expect(result.output).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:30: MDX: `));
     write('basics/02-linking.mdx', frontmatter(2) + body().replace(prose(760), prose(200)));
     expect((await check()).output).toMatch(/has \d+ words of prose; lessons have 700 to 1800/);
     fs.rmSync(path.join(dir, 'basics/02-linking.mdx'));

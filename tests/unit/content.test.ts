@@ -6,7 +6,8 @@ import { ContentError } from '@/lib/content/errors';
 import { extractHeadings, loadCourse } from '@/lib/content/load';
 import { lessonFrontmatter } from '../support/lesson-fixture';
 
-const validFrontmatter = lessonFrontmatter(1);
+const validFrontmatter = lessonFrontmatter(1, 'b', 'hello');
+const validLesson = `${validFrontmatter}\n## Hello\n\nText.\n`;
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -55,7 +56,7 @@ describe('the content index', () => {
   });
 
   it('builds a lesson from a valid file, keeping line numbers in the body', () => {
-    const source = `${validFrontmatter}\n## Hello\n\nText.\n`;
+    const source = validLesson;
     const dir = makeCourse({
       'basics/module.yaml': moduleYaml,
       'basics/01-first-steps.mdx': source,
@@ -98,17 +99,30 @@ describe('the content index', () => {
     });
     const file = path.relative(process.cwd(), path.join(dir, 'basics/01-first-steps.mdx'));
     expect(problemsOf(dir)).toEqual([
-      `${file}:17: quiz.1.answer: must be one of the choices (got "c")`,
+      `${file}:18: quiz.1.answer: must be one of the choices (got "c")`,
+    ]);
+  });
+
+  it('reports a quiz question whose section is not a heading of the lesson, at its line', () => {
+    const source = validLesson.replace('section: "hello"', 'section: "goodbye"');
+    const dir = makeCourse({
+      'basics/module.yaml': moduleYaml,
+      'basics/01-first-steps.mdx': source,
+    });
+    const file = path.relative(process.cwd(), path.join(dir, 'basics/01-first-steps.mdx'));
+    const line = source.split('\n').indexOf('    section: "goodbye"') + 1;
+    expect(problemsOf(dir)).toEqual([
+      `${file}:${line}: quiz.0.section: "goodbye" is not a heading of this lesson (one of: hello)`,
     ]);
   });
 
   it('reports unknown fields, bad file names, order mismatches and missing module metadata', () => {
     const dir = makeCourse({
       'basics/module.yaml': moduleYaml,
-      'basics/01-first-steps.mdx': validFrontmatter.replace('order: 1', 'order: 1\nauthor: "me"'),
-      'basics/02-second.mdx': validFrontmatter,
-      'basics/third.mdx': validFrontmatter,
-      'extras/01-x.mdx': validFrontmatter,
+      'basics/01-first-steps.mdx': validLesson.replace('order: 1', 'order: 1\nauthor: "me"'),
+      'basics/02-second.mdx': validLesson,
+      'basics/third.mdx': validLesson,
+      'extras/01-x.mdx': validLesson,
     });
     const problems = problemsOf(dir).join('\n');
     expect(problems).toMatch(/01-first-steps\.mdx:2: \(frontmatter\): unknown field author/);
@@ -129,7 +143,7 @@ describe('the content index', () => {
   it('leaves drafts out when asked to', () => {
     const dir = makeCourse({
       'basics/module.yaml': moduleYaml,
-      'basics/01-first-steps.mdx': validFrontmatter.replace('order: 1', 'order: 1\ndraft: true'),
+      'basics/01-first-steps.mdx': validLesson.replace('order: 1', 'order: 1\ndraft: true'),
     });
     expect(loadCourse({ contentDir: dir, includeDrafts: true }).lessons).toHaveLength(1);
     expect(loadCourse({ contentDir: dir, includeDrafts: false }).lessons).toHaveLength(0);
