@@ -27,8 +27,11 @@ export async function setLessonCompletionAction(lessonId: string, completed: boo
   return runAction(() => setLessonCompletion({ lessonId, completed }));
 }
 
-/** Grades the quiz on the server; the answers and explanations are only revealed in the result. */
-export async function checkQuizAction(lessonId: string, answers: number[]) {
+/**
+ * Grades the quiz on the server by choice id (one per question, in order); the right answers and
+ * explanations come back only once the learner passes or has made three attempts.
+ */
+export async function checkQuizAction(lessonId: string, answers: string[]) {
   return runAction(() => gradeQuiz({ lessonId, answers }));
 }
 
@@ -55,7 +58,7 @@ export async function setBookmarkAction(lessonId: string, bookmarked: boolean) {
 export async function answerReviewAction(
   lessonId: string,
   questionIndex: number,
-  choiceIndex: number,
+  choiceId: string,
 ) {
-  return runAction(() => answerReview({ lessonId, questionIndex, choiceIndex }));
+  return runAction(() => answerReview({ lessonId, questionIndex, choiceId }));
 }

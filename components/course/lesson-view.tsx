@@ -8,6 +8,7 @@ import { ProgressMapProvider, ProgressMark } from '@/components/progress/progres
 import { InlineCode } from '@/components/ui/inline-code';
 import type { Lesson, Module } from '@/lib/content';
 import { compileLesson } from '@/lib/content/compile';
+import { toQuestionView } from '@/lib/content/quiz';
 import { TableOfContents } from './table-of-contents';
 import { TocHighlighter } from './toc-highlighter';
 
@@ -108,8 +109,11 @@ export async function LessonView({
         </div>
         <TocHighlighter ids={headings.map((heading) => heading.id)} />
         <Quiz
-          questions={lesson.quiz.map(({ question, choices }) => ({ question, choices }))}
+          questions={lesson.quiz.map((question, index) =>
+            toQuestionView(question, `${lesson.id}/${index}`),
+          )}
           lessonId={lesson.id}
+          lessonHref={lesson.href}
         />
         {footer}
       </div>

@@ -2,11 +2,13 @@
 
 import { useState, useTransition } from 'react';
 import { answerReviewAction } from '@/app/(learn)/actions';
+import { ChoiceList } from '@/components/mdx/quiz-choices';
 import { InlineCode } from '@/components/ui/inline-code';
+import type { QuizQuestionView } from '@/lib/content/quiz';
 
 interface Outcome {
   correct: boolean;
-  answerIndex: number;
+  answerId: string;
   explanation: string;
   nextInDays: number;
 }
@@ -15,15 +17,13 @@ interface Outcome {
 export function ReviewCard({
   lessonId,
   questionIndex,
-  question,
-  choices,
+  view,
 }: {
   lessonId: string;
   questionIndex: number;
-  question: string;
-  choices: string[];
+  view: QuizQuestionView;
 }) {
-  const [choice, setChoice] = useState<number | null>(null);
+  const [choice, setChoice] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -46,34 +46,18 @@ export function ReviewCard({
         });
       }}
     >
-      <fieldset className="space-y-2">
-        <legend className="font-medium text-zinc-900 dark:text-zinc-100">
-          <InlineCode text={question} />
-        </legend>
-        {choices.map((text, index) => (
-          <div key={text} className="flex items-start gap-2">
-            <input
-              type="radio"
-              id={`${name}-${index}`}
-              name={name}
-              checked={choice === index}
-              disabled={Boolean(outcome) || pending}
-              onChange={() => setChoice(index)}
-              className="mt-1.5"
-            />
-            <label
-              htmlFor={`${name}-${index}`}
-              className={
-                outcome?.answerIndex === index
-                  ? 'font-semibold text-emerald-800 dark:text-emerald-300'
-                  : undefined
-              }
-            >
-              <InlineCode text={text} />
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <ChoiceList
+        name={name}
+        view={view}
+        selected={choice}
+        onSelect={setChoice}
+        disabled={Boolean(outcome) || pending}
+        outcome={
+          outcome
+            ? { chosenId: choice, correct: outcome.correct, answerId: outcome.answerId }
+            : null
+        }
+      />
       <div aria-live="polite">
         {outcome ? (
           <div

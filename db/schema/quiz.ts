@@ -20,7 +20,8 @@ export const quizAttempts = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     lessonId: text('lesson_id').notNull(),
-    answers: jsonb('answers').$type<number[]>().notNull(),
+    // The chosen choice ids (lib/content/quiz.ts); attempts from before choice ids hold positions.
+    answers: jsonb('answers').$type<string[] | number[]>().notNull(),
     correct: integer('correct').notNull(),
     total: integer('total').notNull(),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { lessonProgress, quizAttempts, type ProgressStatus } from '@/db/schema';
+import { lessonProgress, quizAttempts, reviewItems, type ProgressStatus } from '@/db/schema';
 import { getLessonById, listModules, type Lesson } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { openLessonSchema, setLessonCompletionSchema } from '@/lib/validations/progress';
@@ -241,12 +241,13 @@ export async function getMyLessonStates(): Promise<Record<string, ProgressStatus
   );
 }
 
-/** Deletes the signed-in user's progress and quiz attempts, all or nothing. */
+/** Deletes the signed-in user's progress, quiz attempts and review queue, all or nothing. */
 export async function resetMyProgress(): Promise<void> {
   const user = await requireUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.delete(quizAttempts).where(eq(quizAttempts.userId, user.id));
+    await tx.delete(reviewItems).where(eq(reviewItems.userId, user.id));
     await tx.delete(lessonProgress).where(eq(lessonProgress.userId, user.id));
   });
 }

@@ -1,27 +1,36 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { lessonProgress, quizAttempts } from '@/db/schema';
-import { getLessonById } from '@/lib/content';
+import { getLessonById, type Lesson } from '@/lib/content';
+import { choiceId } from '@/lib/content/quiz';
 import { AppError } from '@/lib/errors';
 import { quizSubmissionSchema } from '@/lib/validations/quiz';
-import { passRatio } from './quiz-rules';
+import { isPassing, revealsAnswers } from './quiz-rules';
 import { scheduleWrongAnswers } from './review';
 import { verifySession, requireUser } from './session';
 
-export { passRatio } from './quiz-rules';
+export { passRatio, revealAfterAttempts } from './quiz-rules';
 
 export interface QuestionResult {
   correct: boolean;
-  /** Index of the right choice: revealed only after grading. */
-  answerIndex: number;
-  explanation: string;
+  /** The id of the choice the learner picked, so the page can mark it whatever order it shows. */
+  chosenId: string;
+  /** The lesson section that teaches this question. */
+  section: { id: string; title: string };
+  /** The right choice and why: only once the answers are revealed (see revealsAnswers). */
+  answerId?: string;
+  explanation?: string;
 }
 
 export interface QuizResult {
   correct: number;
   total: number;
   passed: boolean;
+  /** Whether the right answers and explanations are included. */
+  revealed: boolean;
+  /** Attempts the signed-in learner has made, this one included; null when not signed in. */
+  attempts: number | null;
   results: QuestionResult[];
   /** False when nobody is signed in: graded, but not stored. */
   saved: boolean;
@@ -29,35 +38,70 @@ export interface QuizResult {
   completed: boolean;
 }
 
+type Graded = Omit<QuizResult, 'revealed' | 'attempts' | 'saved' | 'best' | 'completed'>;
+
+/** Compares each answer with the right choice by id; answers must be choices of their question. */
+function grade(lesson: Lesson, answers: string[]): Graded {
+  const ids = lesson.quiz.map((question) => question.choices.map(choiceId));
+  if (
+    answers.length !== lesson.quiz.length ||
+    answers.some((answer, index) => !ids[index]?.includes(answer))
+  ) {
+    throw new AppError('invalid', `Answer all ${lesson.quiz.length} questions before checking.`);
+  }
+  const results = lesson.quiz.map((question, index): QuestionResult => {
+    const chosenId = answers[index]!;
+    const heading = lesson.headings.find((candidate) => candidate.id === question.section);
+    return {
+      correct: chosenId === choiceId(question.answer),
+      chosenId,
+      section: { id: question.section, title: heading?.text ?? question.section },
+    };
+  });
+  const correct = results.filter((result) => result.correct).length;
+  return { correct, total: results.length, passed: isPassing(correct, results.length), results };
+}
+
+/** Adds the right answers and explanations, when the rules allow it. */
+function reveal(
+  lesson: Lesson,
+  graded: Graded,
+  revealed: boolean,
+): Pick<QuizResult, 'revealed' | 'results'> {
+  if (!revealed) return { revealed, results: graded.results };
+  return {
+    revealed,
+    results: graded.results.map((result, index) => {
+      const question = lesson.quiz[index]!;
+      return { ...result, answerId: choiceId(question.answer), explanation: question.explanation };
+    }),
+  };
+}
+
 /**
- * Grades a quiz against the lesson's frontmatter on the server. For a signed-in learner the
- * attempt is stored, and a passing attempt marks the lesson completed, in one transaction.
+ * Grades a quiz against the lesson's frontmatter on the server, by choice id. For a signed-in
+ * learner the attempt is stored, and a passing attempt marks the lesson completed, in one
+ * transaction. The right answers are only returned once the learner has passed or made
+ * `revealAfterAttempts` attempts.
  */
 export async function gradeQuiz(input: unknown): Promise<QuizResult> {
   const { lessonId, answers } = quizSubmissionSchema.parse(input);
   const lesson = getLessonById(lessonId);
   if (!lesson) throw new AppError('not_found', 'That lesson does not exist.');
-  if (
-    answers.length !== lesson.quiz.length ||
-    answers.some((answer, index) => answer >= (lesson.quiz[index]?.choices.length ?? 0))
-  ) {
-    throw new AppError('invalid', `Answer all ${lesson.quiz.length} questions before checking.`);
-  }
-  const results = lesson.quiz.map((question, index): QuestionResult => {
-    const answerIndex = question.choices.indexOf(question.answer);
-    return {
-      correct: answers[index] === answerIndex,
-      answerIndex,
-      explanation: question.explanation,
-    };
-  });
-  const correct = results.filter((result) => result.correct).length;
-  const total = results.length;
-  const passed = correct / total >= passRatio - 1e-9;
+  const graded = grade(lesson, answers);
+  const { correct, total, passed } = graded;
 
   const session = await verifySession();
-  if (!session)
-    return { correct, total, passed, results, saved: false, best: null, completed: false };
+  if (!session) {
+    return {
+      ...graded,
+      ...reveal(lesson, graded, revealsAnswers({ passed, attempts: 0 })),
+      attempts: null,
+      saved: false,
+      best: null,
+      completed: false,
+    };
+  }
   const user = await requireUser();
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -66,7 +110,7 @@ export async function gradeQuiz(input: unknown): Promise<QuizResult> {
       tx,
       user.id,
       lesson,
-      results.flatMap((result, index) => (result.correct ? [] : [index])),
+      graded.results.flatMap((result, index) => (result.correct ? [] : [index])),
     );
     if (passed) {
       await tx
@@ -88,24 +132,30 @@ export async function gradeQuiz(input: unknown): Promise<QuizResult> {
           },
         });
     }
+    const mine = and(eq(quizAttempts.userId, user.id), eq(quizAttempts.lessonId, lessonId));
     const [best] = await tx
       .select({ correct: quizAttempts.correct, total: quizAttempts.total })
       .from(quizAttempts)
-      .where(and(eq(quizAttempts.userId, user.id), eq(quizAttempts.lessonId, lessonId)))
+      .where(mine)
       .orderBy(
         desc(sql`${quizAttempts.correct}::float / ${quizAttempts.total}`),
         desc(quizAttempts.createdAt),
       )
       .limit(1);
+    const [{ attempts } = { attempts: 1 }] = await tx
+      .select({ attempts: count() })
+      .from(quizAttempts)
+      .where(mine);
     const [progress] = await tx
       .select({ status: lessonProgress.status })
       .from(lessonProgress)
       .where(and(eq(lessonProgress.userId, user.id), eq(lessonProgress.lessonId, lessonId)));
+    // A pass before this attempt counts too: a learner who passed may look the answers up again.
+    const everPassed = passed || (best ? isPassing(best.correct, best.total) : false);
     return {
-      correct,
-      total,
-      passed,
-      results,
+      ...graded,
+      ...reveal(lesson, graded, revealsAnswers({ passed: everPassed, attempts })),
+      attempts,
       saved: true,
       best: best ?? null,
       completed: progress?.status === 'completed',

@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { getDb } from '@/db/client';
 import { reviewItems } from '@/db/schema';
 import { getLessonById, type Lesson } from '@/lib/content';
+import { choiceId, toQuestionView, type QuizQuestionView } from '@/lib/content/quiz';
 import { AppError } from '@/lib/errors';
 import { reviewAnswerSchema } from '@/lib/validations/review';
 import { requireUser } from './session';
@@ -56,15 +57,21 @@ export interface DueReview {
   lessonTitle: string;
   lessonHref: Lesson['href'];
   questionIndex: number;
-  question: string;
-  choices: string[];
+  /** The question and its choices with their ids; no answer. */
+  view: QuizQuestionView;
   step: number;
 }
 
-/** The signed-in learner's questions due for review now (questions and choices only). */
-export async function listDueReviews(
-  now = new Date(),
-): Promise<{ due: DueReview[]; upcoming: number }> {
+export interface ReviewQueue {
+  due: DueReview[];
+  /** Questions scheduled for later. */
+  upcoming: number;
+  /** When the next of the upcoming questions is due (ISO), or null. */
+  nextDueAt: string | null;
+}
+
+/** The signed-in learner's review items whose question still exists as it was asked, by due date. */
+async function listLiveItems() {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
@@ -78,39 +85,71 @@ export async function listDueReviews(
     .from(reviewItems)
     .where(eq(reviewItems.userId, user.id))
     .orderBy(asc(reviewItems.dueAt));
-  const due: DueReview[] = [];
-  let upcoming = 0;
-  for (const row of rows) {
+  return rows.flatMap((row) => {
     const lesson = getLessonById(row.lessonId);
     const question = lesson?.quiz[row.questionIndex];
-    if (!lesson || !question || question.question !== row.question) continue;
-    if (row.dueAt > now) {
-      upcoming += 1;
-      continue;
-    }
-    due.push({
-      lessonId: lesson.id,
-      lessonTitle: lesson.title,
-      lessonHref: lesson.href,
-      questionIndex: row.questionIndex,
-      question: question.question,
-      choices: question.choices,
-      step: row.step,
-    });
-  }
-  return { due, upcoming };
+    // The lesson's quiz changed since: the item no longer means what was asked.
+    if (!lesson || !question || question.question !== row.question) return [];
+    return [{ ...row, lesson, quizQuestion: question }];
+  });
+}
+
+export interface ReviewSummary {
+  /** Questions due now. */
+  dueNow: number;
+  /** Questions scheduled for later. */
+  upcoming: number;
+  /** When the next of the upcoming questions is due (ISO), or null. */
+  nextDueAt: string | null;
+}
+
+/** How many review questions are due now and when the next one comes (for links and headers). */
+export async function getReviewSummary(now = new Date()): Promise<ReviewSummary> {
+  const items = await listLiveItems();
+  const later = items.filter((item) => item.dueAt > now);
+  return {
+    dueNow: items.length - later.length,
+    upcoming: later.length,
+    nextDueAt: later[0]?.dueAt.toISOString() ?? null,
+  };
+}
+
+/** The signed-in learner's review queue: questions due now (no answers), and when the next comes. */
+export async function listDueReviews(now = new Date()): Promise<ReviewQueue> {
+  const items = await listLiveItems();
+  const later = items.filter((item) => item.dueAt > now);
+  return {
+    due: items
+      .filter((item) => item.dueAt <= now)
+      .map((item) => ({
+        lessonId: item.lesson.id,
+        lessonTitle: item.lesson.title,
+        lessonHref: item.lesson.href,
+        questionIndex: item.questionIndex,
+        view: toQuestionView(
+          item.quizQuestion,
+          `${item.lesson.id}/${item.questionIndex}/${item.step}`,
+        ),
+        step: item.step,
+      })),
+    upcoming: later.length,
+    nextDueAt: later[0]?.dueAt.toISOString() ?? null,
+  };
 }
 
 /**
- * Answers one review question: right moves it to the next interval, wrong back to tomorrow.
- * Returns the right answer, the explanation and when it comes back.
+ * Answers one review question by choice id: right moves it to the next interval, wrong back to
+ * tomorrow. Returns the right choice's id, the explanation and when it comes back.
  */
 export async function answerReview(input: unknown, now = new Date()) {
   const user = await requireUser();
-  const { lessonId, questionIndex, choiceIndex } = reviewAnswerSchema.parse(input);
+  const { lessonId, questionIndex, choiceId: chosenId } = reviewAnswerSchema.parse(input);
   const lesson = getLessonById(lessonId);
   const question = lesson?.quiz[questionIndex];
   if (!lesson || !question) throw new AppError('not_found', 'That question no longer exists.');
+  if (!question.choices.some((choice) => choiceId(choice) === chosenId)) {
+    throw new AppError('invalid', 'Choose one of the answers.');
+  }
   const db = await getDb();
   const [item] = await db
     .select({ step: reviewItems.step, dueAt: reviewItems.dueAt })
@@ -124,8 +163,8 @@ export async function answerReview(input: unknown, now = new Date()) {
       ),
     );
   if (!item) throw new AppError('invalid', 'This question is not due for review.');
-  const answerIndex = question.choices.indexOf(question.answer);
-  const correct = choiceIndex === answerIndex;
+  const answerId = choiceId(question.answer);
+  const correct = chosenId === answerId;
   const step = correct ? Math.min(item.step + 1, reviewIntervalsDays.length - 1) : 0;
   const dueAt = dueAfter(step, now);
   await db
@@ -140,7 +179,7 @@ export async function answerReview(input: unknown, now = new Date()) {
     );
   return {
     correct,
-    answerIndex,
+    answerId,
     explanation: question.explanation,
     nextInDays: reviewIntervalsDays[step]!,
     dueAt: dueAt.toISOString(),

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { lessonProgress, quizAttempts } from '@/db/schema';
+import { lessonProgress, quizAttempts, reviewItems } from '@/db/schema';
 import { listLessons } from '@/lib/content';
 import { getMyActivity, normalizeTimeZone } from '@/lib/dal/activity';
 import {
@@ -12,8 +12,10 @@ import {
   setLessonCompletion,
 } from '@/lib/dal/progress';
 import { gradeQuiz } from '@/lib/dal/quiz';
+import { listDueReviews } from '@/lib/dal/review';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
+import { rightAnswers, wrongAnswers } from '../support/quiz';
 
 vi.mock(
   '@/lib/auth/current-session',
@@ -80,16 +82,18 @@ describe('dashboard', () => {
     expect((await getMyActivity('Not/AZone', now)).timeZone).toBe('UTC');
   });
 
-  it('resets all progress and quiz attempts, after which the learner starts fresh', async () => {
+  it('resets all progress, quiz attempts and the review queue, after which the learner starts fresh', async () => {
     const user = await createTestUser();
     signInAs(user.id);
     const lesson = lessons[0]!;
-    await gradeQuiz({
-      lessonId: lesson.id,
-      answers: lesson.quiz.map((question) => question.choices.indexOf(question.answer)),
-    });
+    // A failed attempt fills the review queue; the pass completes the lesson.
+    await gradeQuiz({ lessonId: lesson.id, answers: wrongAnswers(lesson) });
+    await gradeQuiz({ lessonId: lesson.id, answers: rightAnswers(lesson) });
     expect((await getDashboard()).completed).toBe(1);
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    expect((await listDueReviews(later)).due).toHaveLength(lesson.quiz.length);
     await resetMyProgress();
+    expect(await listDueReviews(later)).toEqual({ due: [], upcoming: 0, nextDueAt: null });
     const db = await getDb();
     expect(
       await db.select().from(lessonProgress).where(eq(lessonProgress.userId, user.id)),
@@ -97,6 +101,9 @@ describe('dashboard', () => {
     expect(
       await db.select().from(quizAttempts).where(eq(quizAttempts.userId, user.id)),
     ).toHaveLength(0);
+    expect(await db.select().from(reviewItems).where(eq(reviewItems.userId, user.id))).toHaveLength(
+      0,
+    );
     expect((await getDashboard()).completed).toBe(0);
   });
 });

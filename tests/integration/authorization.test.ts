@@ -19,6 +19,7 @@ import {
   type UserRole,
 } from '@/db/schema';
 import { listLessons } from '@/lib/content';
+import { choiceId } from '@/lib/content/quiz';
 import { listAuditEntries, searchUsers } from '@/lib/dal/admin';
 import { createCohort, getCohortDashboard, listCohortsForAdmin } from '@/lib/dal/cohorts';
 import { listDraftsForPreview } from '@/lib/dal/drafts';
@@ -153,7 +154,7 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
     call: () =>
       learnActions.checkQuizAction(
         lesson.id,
-        lesson.quiz.map(() => 0),
+        lesson.quiz.map((question) => choiceId(question.choices[0]!)),
       ),
   },
   {
@@ -179,7 +180,8 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
   {
     name: 'answerReviewAction',
     allowed: signedIn,
-    call: () => learnActions.answerReviewAction(lesson.id, 0, 0),
+    call: () =>
+      learnActions.answerReviewAction(lesson.id, 0, choiceId(lesson.quiz[0]!.choices[0]!)),
   },
   {
     name: "changeUserRoleAction (set another user's role)",

@@ -23,6 +23,7 @@ import { gradeQuiz } from '@/lib/dal/quiz';
 import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
+import { wrongAnswers } from '../support/quiz';
 
 import {
   regenerateInviteCodeAction,
@@ -41,9 +42,6 @@ vi.mock(
 
 const lessons = listLessons();
 const lesson = lessons[0]!;
-const wrong = lesson.quiz.map(
-  (question) => (question.choices.indexOf(question.answer) + 1) % question.choices.length,
-);
 
 async function instructor() {
   const user = await createTestUser({ name: 'Ines Instructor' });
@@ -119,7 +117,7 @@ describe('cohorts', () => {
     for (let attempt = 0; attempt < 3; attempt += 1)
       await gradeQuiz({
         lessonId: lessons[1]!.id,
-        answers: lessons[1]!.quiz.map(() => wrong[0]! % 2),
+        answers: wrongAnswers(lessons[1]!),
       });
 
     signInAs(owner.id);

@@ -7,6 +7,7 @@ import { gradeQuiz } from '@/lib/dal/quiz';
 import { answerReview, listDueReviews } from '@/lib/dal/review';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
+import { rightAnswers, wrongAnswers } from '../support/quiz';
 
 vi.mock(
   '@/lib/auth/current-session',
@@ -14,10 +15,8 @@ vi.mock(
 );
 
 const lesson = listLessons()[2]!;
-const right = lesson.quiz.map((question) => question.choices.indexOf(question.answer));
-const wrongFirst = right.map((answer, index) =>
-  index === 0 ? (answer + 1) % lesson.quiz[0]!.choices.length : answer,
-);
+const right = rightAnswers(lesson);
+const wrongFirst = right.map((answer, index) => (index === 0 ? wrongAnswers(lesson)[0]! : answer));
 const day = 86_400_000;
 
 describe('review (spaced repetition)', () => {
@@ -27,24 +26,30 @@ describe('review (spaced repetition)', () => {
     await gradeQuiz({ lessonId: lesson.id, answers: wrongFirst });
     const now = Date.now();
 
-    expect((await listDueReviews(new Date(now))).due).toHaveLength(0);
+    const today = await listDueReviews(new Date(now));
+    expect(today).toMatchObject({ due: [], upcoming: 1 });
+    // Due about a day from now (the attempt was stored just before `now`).
+    expect(Date.parse(today.nextDueAt!)).toBeGreaterThan(now + day - 60_000);
+    expect(Date.parse(today.nextDueAt!)).toBeLessThanOrEqual(now + day);
     const tomorrow = await listDueReviews(new Date(now + day + 60_000));
+    expect(tomorrow).toMatchObject({ upcoming: 0, nextDueAt: null });
     expect(tomorrow.due).toEqual([
       expect.objectContaining({
         lessonId: lesson.id,
         questionIndex: 0,
-        question: lesson.quiz[0]!.question,
+        view: expect.objectContaining({ question: lesson.quiz[0]!.question }),
       }),
     ]);
     expect(JSON.stringify(tomorrow)).not.toContain(lesson.quiz[0]!.explanation);
 
     let at = now + day + 60_000;
     const first = await answerReview(
-      { lessonId: lesson.id, questionIndex: 0, choiceIndex: right[0] },
+      { lessonId: lesson.id, questionIndex: 0, choiceId: right[0] },
       new Date(at),
     );
     expect(first).toMatchObject({
       correct: true,
+      answerId: right[0],
       nextInDays: 3,
       explanation: lesson.quiz[0]!.explanation,
     });
@@ -53,7 +58,7 @@ describe('review (spaced repetition)', () => {
     expect(
       (
         await answerReview(
-          { lessonId: lesson.id, questionIndex: 0, choiceIndex: right[0] },
+          { lessonId: lesson.id, questionIndex: 0, choiceId: right[0] },
           new Date(at),
         )
       ).nextInDays,
@@ -61,7 +66,7 @@ describe('review (spaced repetition)', () => {
     at += 7 * day + 60_000;
     expect(
       await answerReview(
-        { lessonId: lesson.id, questionIndex: 0, choiceIndex: wrongFirst[0] },
+        { lessonId: lesson.id, questionIndex: 0, choiceId: wrongFirst[0] },
         new Date(at),
       ),
     ).toMatchObject({
@@ -81,11 +86,11 @@ describe('review (spaced repetition)', () => {
     signInAs(user.id);
     await gradeQuiz({ lessonId: lesson.id, answers: wrongFirst });
     await expect(
-      answerReview({ lessonId: lesson.id, questionIndex: 0, choiceIndex: 0 }),
+      answerReview({ lessonId: lesson.id, questionIndex: 0, choiceId: right[0] }),
     ).rejects.toMatchObject({ code: 'invalid' });
     await expect(
       answerReview(
-        { lessonId: lesson.id, questionIndex: 1, choiceIndex: 0 },
+        { lessonId: lesson.id, questionIndex: 1, choiceId: right[1] },
         new Date(Date.now() + 2 * day),
       ),
     ).rejects.toMatchObject({ code: 'invalid' });

@@ -10,6 +10,7 @@ import { getMyActivity } from '@/lib/dal/activity';
 import { listMyNotifications } from '@/lib/dal/notifications';
 import { getDashboard, type LessonState } from '@/lib/dal/progress';
 import { loadForPage } from '@/lib/dal/guard';
+import { getReviewSummary } from '@/lib/dal/review';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -26,6 +27,7 @@ export default async function DashboardPage() {
   const dashboard = await loadForPage('/dashboard', getDashboard);
   const activity = await getMyActivity((await cookies()).get('tz')?.value);
   const messages = await listMyNotifications();
+  const review = await getReviewSummary();
   const { continueLesson } = dashboard;
 
   return (
@@ -63,7 +65,10 @@ export default async function DashboardPage() {
         <p className="text-sm">
           <Link href="/review" className="font-semibold text-sky-800 underline dark:text-sky-300">
             Review the questions you missed
-          </Link>
+          </Link>{' '}
+          <span className="text-zinc-700 dark:text-zinc-300" data-testid="review-due">
+            ({review.dueNow} due now)
+          </span>
         </p>
       </header>
 

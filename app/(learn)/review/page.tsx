@@ -1,13 +1,24 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { ReviewCard } from '@/components/review/review-card';
 import { loadForPage } from '@/lib/dal/guard';
+import { normalizeTimeZone } from '@/lib/dal/activity';
 import { listDueReviews, reviewIntervalsDays } from '@/lib/dal/review';
 
 export const metadata: Metadata = { title: 'Review', robots: { index: false } };
 
+const questions = (count: number) => `${count} question${count === 1 ? '' : 's'}`;
+
 export default async function ReviewPage() {
   const reviews = await loadForPage('/review', () => listDueReviews());
+  const nextDue = reviews.nextDueAt
+    ? new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: normalizeTimeZone((await cookies()).get('tz')?.value),
+      }).format(new Date(reviews.nextDueAt))
+    : null;
   return (
     <div className="max-w-3xl space-y-8">
       <header className="space-y-2">
@@ -17,12 +28,22 @@ export default async function ReviewPage() {
           as long as you keep answering them right, and tomorrow again when you don&apos;t.
         </p>
       </header>
+      <p className="text-zinc-800 dark:text-zinc-200" data-testid="review-summary">
+        <span className="font-semibold">
+          {reviews.due.length === 0
+            ? 'Nothing is due right now.'
+            : `${questions(reviews.due.length)} due now.`}
+        </span>
+        {nextDue ? (
+          <>
+            {' '}
+            {questions(reviews.upcoming)} will come back later; the next on{' '}
+            <time dateTime={reviews.nextDueAt ?? undefined}>{nextDue}</time>.
+          </>
+        ) : null}
+      </p>
       {reviews.due.length === 0 ? (
         <p className="text-zinc-700 dark:text-zinc-300" data-testid="review-empty">
-          Nothing is due right now.
-          {reviews.upcoming > 0
-            ? ` ${reviews.upcoming} question${reviews.upcoming === 1 ? '' : 's'} will come back later.`
-            : ''}{' '}
           <Link href="/learn" className="font-semibold text-sky-800 underline dark:text-sky-300">
             Back to the course
           </Link>
@@ -43,8 +64,7 @@ export default async function ReviewPage() {
               <ReviewCard
                 lessonId={item.lessonId}
                 questionIndex={item.questionIndex}
-                question={item.question}
-                choices={item.choices}
+                view={item.view}
               />
             </li>
           ))}
