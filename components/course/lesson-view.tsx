@@ -16,12 +16,15 @@ export async function LessonView({
   lesson,
   courseModule,
   banner,
+  tools,
   footer,
   trackProgress = false,
 }: {
   lesson: Lesson;
   courseModule: Pick<Module, 'order' | 'title' | 'lessons'>;
   banner?: ReactNode;
+  /** The learner's controls (progress, bookmark, note): in the rail, reachable while reading. */
+  tools?: ReactNode;
   footer?: ReactNode;
   /** Record the visit and show the learner's progress and best quiz score (not in previews). */
   trackProgress?: boolean;
@@ -74,7 +77,9 @@ export async function LessonView({
       </div>
 
       <aside className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        <div className="lg:sticky lg:top-20 lg:space-y-8">
+        {/* Scrolls on its own when taller than the screen, so nothing in it is out of reach. */}
+        <div className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:space-y-8 lg:overflow-y-auto lg:pb-4">
+          {tools}
           <TableOfContents headings={headings} id="toc" />
           <nav aria-labelledby="module-lessons-heading" className="hidden text-sm lg:block">
             <h2

@@ -79,12 +79,13 @@ export function ChoiceList({
                       }
                     >
                       <span aria-hidden="true">{outcome?.correct ? '✓ ' : '✗ '}</span>
-                      Your answer{outcome?.correct ? ' (right)' : ' (wrong)'}
+                      <span>Your answer{outcome?.correct ? ' (right)' : ' (wrong)'}</span>
                     </span>
                   ) : null}
                   {isAnswer && !isChosen ? (
                     <span className="text-emerald-800 dark:text-emerald-300">
-                      <span aria-hidden="true">✓ </span>Right answer
+                      <span aria-hidden="true">✓ </span>
+                      <span>Right answer</span>
                     </span>
                   ) : null}
                 </span>

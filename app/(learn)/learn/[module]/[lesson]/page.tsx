@@ -34,13 +34,13 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       lesson={lesson}
       courseModule={courseModule}
       trackProgress
-      footer={
+      tools={
         <>
           <LessonProgress lessonId={lesson.id} signInHref={signInHref} />
           <LessonNotes lessonId={lesson.id} />
-          <LessonPager previous={previous} next={next} />
         </>
       }
+      footer={<LessonPager previous={previous} next={next} />}
     />
   );
 }
