@@ -18,6 +18,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { createPortal } from 'react-dom';
+import { Button } from '@/components/ui/button';
 import type { SearchEngine } from '@/lib/content/search-engine';
 import { describeSearchCount, maxQueryLength } from '@/lib/content/search-results';
 import { loadCourseSearch } from './load-course-search';
@@ -233,12 +234,7 @@ function SearchDialogPanel() {
           onKeyDown={onInputKeyDown}
           className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-950"
         />
-        <button
-          type="submit"
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-800"
-        >
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       <p
         aria-live="polite"

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SearchResultGroups } from '@/components/search/search-result-groups';
+import { Button } from '@/components/ui/button';
 import { searchCourse } from '@/lib/content/search';
 import { describeSearchCount, maxQueryLength } from '@/lib/content/search-results';
 import { courseSearchSchema } from '@/lib/validations/search';
@@ -38,12 +39,7 @@ export default async function SearchPage({
           placeholder="For example: idempotency key"
           className="w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
-        <button
-          type="submit"
-          className="rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-800"
-        >
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       {results ? (
         <p
