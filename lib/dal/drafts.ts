@@ -8,7 +8,8 @@ import {
 import { AppError } from '@/lib/errors';
 import { requireRole } from './session';
 
-const previewRoles = ['instructor', 'admin'] as const;
+/** Who may preview drafts (and sees Preview in the account menu). */
+export const previewRoles = ['instructor', 'admin'] as const;
 
 /** Draft lessons, for instructors and admins only. */
 export async function listDraftsForPreview(): Promise<Lesson[]> {
