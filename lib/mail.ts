@@ -11,6 +11,12 @@ export interface MailMessage {
   text: string;
 }
 
+/** Local use without SMTP_URL: messages are printed in the server's console, not sent. */
+export function isMailPrintedToConsole(): boolean {
+  const env = parseEnv();
+  return !env.SMTP_URL && env.NODE_ENV === 'development';
+}
+
 export async function sendMail(message: MailMessage): Promise<void> {
   const env = parseEnv();
   if (env.SMTP_URL) {
@@ -22,7 +28,7 @@ export async function sendMail(message: MailMessage): Promise<void> {
     });
     return;
   }
-  if (env.NODE_ENV === 'development') {
+  if (isMailPrintedToConsole()) {
     console.info(
       `\n[backend-path] E-mail (SMTP_URL is not set, so it is printed here)\nTo: ${message.to}\nSubject: ${message.subject}\n\n${message.text}\n`,
     );

@@ -7,6 +7,7 @@ import { AuthError } from 'next-auth';
 import { z, ZodError } from 'zod';
 import { errorFields, logger, requestLogger } from '@/lib/log';
 import { highlightedFieldsMessage, invalidResult, type FailedResult } from '@/lib/action-result';
+import { isMailPrintedToConsole } from '@/lib/mail';
 import { AccountProtected, SignInThrottled, signIn, signOut } from '@/lib/auth';
 import { issueTrustedDeviceCookie } from '@/lib/auth/trusted-device';
 import { getClientIp } from '@/lib/auth/client-ip';
@@ -42,6 +43,13 @@ function deferLogged(failure: string) {
     after(() => task().catch((error: unknown) => logger.error(errorFields(error), failure)));
 }
 
+/** "We sent you a link", and in local use without SMTP, where to find it. */
+function sentMessage(message: string): string {
+  return isMailPrintedToConsole()
+    ? `${message} This server has no SMTP_URL, so no e-mail leaves it: the message and its link are printed in the server's console.`
+    : message;
+}
+
 /** Form state: never carries the password back to the browser. */
 export type AuthFormState =
   | { status: 'idle' }
@@ -52,6 +60,9 @@ const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === 'string' ? value : '';
 };
+
+/** Where a sign-in without a callbackUrl goes: /sign-in sends a signed-in user on by role. */
+const signedInLanding = '/sign-in';
 
 const invalidCredentials = 'That e-mail and password do not match an account.';
 const throttledMessage =
@@ -101,7 +112,9 @@ export async function signUpAction(
       // The same answer whether or not the address already has an account.
       return {
         status: 'sent',
-        message: `Check your inbox: we have sent a message to ${parsed.data.email}. Open its link within ${signUpLinkHours} hours to finish creating your account. If the address already has an account, the message says how to sign in.`,
+        message: sentMessage(
+          `Check your inbox: we have sent a message to ${parsed.data.email}. Open its link within ${signUpLinkHours} hours to finish creating your account. If the address already has an account, the message says how to sign in.`,
+        ),
       };
     }
     await createUser(parsed.data, { ip });
@@ -146,7 +159,7 @@ export async function signInAction(
     await signInWithPassword(
       parsed.data.email,
       parsed.data.password,
-      field(formData, 'callbackUrl') || '/dashboard',
+      field(formData, 'callbackUrl') || signedInLanding,
     );
   } catch (error) {
     const code = error instanceof AuthError ? (error as { code?: string }).code : undefined;
@@ -291,8 +304,9 @@ export async function requestPasswordResetAction(
   }
   return {
     status: 'sent',
-    message:
+    message: sentMessage(
       'If an account uses that e-mail address, we have sent it a link to choose a new password. The link works once, for 30 minutes.',
+    ),
   };
 }
 
@@ -333,7 +347,7 @@ export async function signInWithProviderAction(formData: FormData): Promise<void
   const provider = field(formData, 'provider');
   if (!listOAuthProviders().some((candidate) => candidate.id === provider)) return;
   await signIn(provider, {
-    redirectTo: callbackPathSchema.parse(field(formData, 'callbackUrl') || '/dashboard'),
+    redirectTo: callbackPathSchema.parse(field(formData, 'callbackUrl') || signedInLanding),
   });
 }
 

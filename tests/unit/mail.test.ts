@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sendMail } from '@/lib/mail';
+import { isMailPrintedToConsole, sendMail } from '@/lib/mail';
 import { logger } from '@/lib/log';
 
 afterEach(() => {
@@ -36,5 +36,18 @@ describe('e-mail without SMTP_URL', () => {
     expect(logged).toContain('an e-mail was not sent');
     expect(logged).not.toContain('someone@example.test');
     expect(logged).not.toContain('secret-token-value');
+  });
+});
+
+describe('where the "we sent you a link" pages say the link is', () => {
+  it('in the console only in local use without SMTP_URL', () => {
+    vi.stubEnv('SMTP_URL', '');
+    vi.stubEnv('NODE_ENV', 'development');
+    expect(isMailPrintedToConsole()).toBe(true);
+    vi.stubEnv('SMTP_URL', 'smtp://mail.example.test:587');
+    expect(isMailPrintedToConsole()).toBe(false);
+    vi.stubEnv('SMTP_URL', '');
+    vi.stubEnv('NODE_ENV', 'production');
+    expect(isMailPrintedToConsole()).toBe(false);
   });
 });
