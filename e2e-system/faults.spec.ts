@@ -56,7 +56,7 @@ test('two instances: a session, a server action and the sign-in throttle work ac
   await page.getByLabel('Email').fill(instructor.email);
   await page.getByLabel('Password').fill(instructor.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/cohorts$/);
   balancer.use(b);
   await page.goto(`${balancer.url}/dashboard`);
   await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();

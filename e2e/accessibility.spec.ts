@@ -45,7 +45,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }) => {
       const scan = scanner(page, colorScheme);
       await auth.signIn(instructor);
-      await expect(page).toHaveURL(/\/dashboard$/);
+      await expect(page).toHaveURL(/\/cohorts$/);
       await page.goto('/cohorts/new');
       await page.getByLabel('Cohort name').fill(`Axe ${colorScheme} ${Date.now()}`);
       await page.getByRole('button', { name: 'Create cohort' }).click();
@@ -60,7 +60,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await scan(cohortUrl);
       await auth.signOut();
       await auth.signIn(instructor);
-      await expect(page).toHaveURL(/\/dashboard$/);
+      await expect(page).toHaveURL(/\/cohorts$/);
       await scan(cohortUrl);
     });
   });

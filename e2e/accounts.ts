@@ -25,4 +25,11 @@ export const e2eAccounts = [
 
 export type Role = (typeof e2eAccounts)[number]['role'];
 
+/** Where signing in without a callbackUrl lands, by role. */
+export const landingPaths: Record<Role, string> = {
+  learner: '/dashboard',
+  instructor: '/cohorts',
+  admin: '/dashboard',
+};
+
 export const e2eAccount = (role: Role) => e2eAccounts.find((account) => account.role === role)!;

@@ -36,7 +36,7 @@ test('an instructor runs a cohort: learners join, progress shows on the dashboar
   }));
 
   await auth.signIn(instructor);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/cohorts$/);
   await page.goto('/cohorts');
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill(`Guild ${stamp}`);

@@ -5,7 +5,7 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test';
-import { e2eAccount, type Role } from './accounts';
+import { e2eAccount, landingPaths, type Role } from './accounts';
 import { AuthPages, type Credentials } from './pages/auth-pages';
 import { LessonPage } from './pages/lesson-page';
 
@@ -40,7 +40,7 @@ export async function browserAs(
     await auth.signUp(newUser);
   } else {
     await auth.signIn(e2eAccount(role));
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page).toHaveURL(new RegExp(`${landingPaths[role]}$`));
   }
   return { context, page };
 }
