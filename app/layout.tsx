@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
 import { themeScript } from '@/lib/theme';
@@ -28,8 +29,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-6xl px-4 py-10">
           {children}
         </main>
-        <footer className="border-t border-zinc-200 py-8 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          Backend Path · a course on the role of the backend developer
+        <footer className="border-t border-zinc-200 px-4 py-8 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+          Backend Path · a course on the role of the backend developer ·{' '}
+          <Link href="/authoring" className="underline hover:text-zinc-950 dark:hover:text-white">
+            Authoring guide
+          </Link>
         </footer>
       </body>
     </html>

@@ -72,7 +72,7 @@ async function expectHydrated(page: Page) {
   await expect(
     banner
       .getByRole('link', { name: 'Sign in' })
-      .or(banner.getByRole('button', { name: 'Sign out' })),
+      .or(banner.getByRole('button', { name: /^Account menu for / })),
   ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByLabel('Colour theme').selectOption('dark');

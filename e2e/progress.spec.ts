@@ -140,5 +140,7 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   // This test server speaks plain http, so there is no Secure flag here; served over https,
   // Auth.js adds Secure and the __Secure- prefix (not exercised by this suite).
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(
+    page.getByRole('banner').getByRole('button', { name: /^Account menu for / }),
+  ).toBeVisible();
 });

@@ -32,11 +32,20 @@ function applyChoice(choice: ThemeChoice) {
     choice === 'dark' ||
     (choice === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  document.documentElement.dataset.themeChoice = choice;
 }
 
+const noSubscription = () => () => {};
+
 export function ThemeSelect() {
-  // The server renders "System"; the browser shows the stored choice once hydrated.
+  // The server renders "System"; the browser shows the stored choice once hydrated. Until then the
+  // select's own text is hidden and the choice the theme script wrote on <html> is shown instead.
   const choice = useSyncExternalStore(subscribe, readChoice, () => 'system' as const);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   useEffect(() => {
     // A page that calls notFound() or forbidden() is sent as an empty HTML shell and drawn by the
@@ -58,19 +67,30 @@ export function ThemeSelect() {
   }
 
   return (
-    <label className="flex items-center gap-1 text-sm text-zinc-600 dark:text-zinc-400">
+    <label className="relative flex items-center gap-1 text-sm text-zinc-600 dark:text-zinc-400">
       <span className="sr-only">Colour theme</span>
       <select
         value={choice}
         onChange={(event) => choose(event.target.value as ThemeChoice)}
-        className="rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
+        className={`rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${hydrated ? 'text-zinc-800 dark:text-zinc-200' : 'text-transparent'}`}
       >
         {themeChoices.map((option) => (
-          <option key={option} value={option}>
+          <option key={option} value={option} className="text-zinc-800 dark:text-zinc-200">
             {labels[option]}
           </option>
         ))}
       </select>
+      {hydrated ? null : (
+        <span
+          aria-hidden="true"
+          data-testid="theme-before-hydration"
+          className="pointer-events-none absolute left-2 text-zinc-800 dark:text-zinc-200"
+        >
+          <span className="hidden in-data-[theme-choice=system]:inline">{labels.system}</span>
+          <span className="hidden in-data-[theme-choice=light]:inline">{labels.light}</span>
+          <span className="hidden in-data-[theme-choice=dark]:inline">{labels.dark}</span>
+        </span>
+      )}
     </label>
   );
 }

@@ -25,10 +25,30 @@ export class AuthPages {
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  /** The signed-in user's menu button in the header (its name starts "Account menu for"). */
+  accountMenuButton() {
+    return this.page.getByRole('banner').getByRole('button', { name: /^Account menu for / });
+  }
+
+  /** Opens the account menu, through the header's Menu button first on a narrow screen. */
+  async openAccountMenu() {
+    const banner = this.page.getByRole('banner');
+    const menu = banner.getByRole('button', { name: 'Menu', exact: true });
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true')
+      await menu.click();
+    const button = this.accountMenuButton();
+    await expect(button).toBeVisible();
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+  }
+
   async signOut() {
+    await this.openAccountMenu();
     await this.page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-    await expect(
-      this.page.getByRole('banner').getByRole('link', { name: 'Sign in' }),
-    ).toBeVisible();
+    // On a narrow screen the Sign in link is in the (closed) Menu: present, not visible.
+    await expect(this.accountMenuButton()).toHaveCount(0);
+    await expect(this.page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toHaveCount(
+      1,
+    );
   }
 }
