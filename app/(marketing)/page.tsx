@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ContinueOrVisitor } from '@/components/course/continue-or-visitor';
 import { CourseOutline } from '@/components/course/course-outline';
 import { buttonClassName } from '@/components/ui/button';
 import { listLessons, listModules } from '@/lib/content';
@@ -23,16 +24,20 @@ export default function HomePage() {
           the rest of the team. Lessons are written by working engineers, with real examples,
           quizzes and progress that is saved to your account.
         </p>
-        <div className="flex flex-wrap items-center gap-4">
-          {first ? (
-            <Link href={first.href} className={buttonClassName('primary')}>
-              Start the first lesson
-            </Link>
-          ) : null}
-          <Link href="/sign-up" className={buttonClassName('secondary')}>
-            Create a free account
-          </Link>
-        </div>
+        <ContinueOrVisitor
+          visitor={
+            <div className="flex flex-wrap items-center gap-4">
+              {first ? (
+                <Link href={first.href} className={buttonClassName('primary')}>
+                  Start the first lesson
+                </Link>
+              ) : null}
+              <Link href="/sign-up" className={buttonClassName('secondary')}>
+                Create a free account
+              </Link>
+            </div>
+          }
+        />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {modules.length} {modules.length === 1 ? 'module' : 'modules'}, {lessons.length} lessons,
           about {Math.round(minutes / 6) / 10} hours of reading.

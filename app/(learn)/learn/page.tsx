@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ContinueOrVisitor } from '@/components/course/continue-or-visitor';
 import { CourseOutline } from '@/components/course/course-outline';
 import { listModules } from '@/lib/content';
 
@@ -15,9 +17,21 @@ export default function LearnPage() {
           The Backend Developer
         </h1>
         <p className="text-zinc-700 dark:text-zinc-300">
-          Work through the modules in order, or jump to what you need. Sign in to save your
-          progress.
+          Work through the modules in order, or jump to what you need.
         </p>
+        <ContinueOrVisitor
+          visitor={
+            <p className="text-zinc-700 dark:text-zinc-300">
+              <Link
+                href="/sign-in?callbackUrl=%2Flearn"
+                className="font-semibold text-sky-800 underline dark:text-sky-300"
+              >
+                Sign in to save your progress
+              </Link>
+              .
+            </p>
+          }
+        />
       </header>
       <CourseOutline modules={listModules()} />
     </div>
