@@ -76,10 +76,12 @@ export default async function AdminUsersPage({
           {problem}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        // Below 768 px each row is a stacked card (still one table for assistive technology), so
+        // nothing scrolls sideways on a phone; from 768 px it is a table that scrolls by itself.
+        <div className="md:overflow-x-auto">
+          <table className="w-full text-left text-sm max-md:block">
             <caption className="sr-only">Users{q ? ` matching “${q}”` : ''}, newest first</caption>
-            <thead className="border-b border-zinc-200 dark:border-zinc-800">
+            <thead className="border-b border-zinc-200 max-md:sr-only dark:border-zinc-800">
               <tr>
                 <th scope="col" className="py-2 pr-4">
                   Name
@@ -95,17 +97,22 @@ export default async function AdminUsersPage({
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            <tbody className="divide-y divide-zinc-200 max-md:block dark:divide-zinc-800">
               {rows.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row" className="py-2 pr-4 font-medium">
+                <tr key={user.id} className="max-md:block max-md:py-3">
+                  <th scope="row" className="py-2 pr-4 font-medium max-md:block max-md:py-0.5">
                     {user.name ?? '—'}
                   </th>
-                  <td className="py-2 pr-4">{user.email}</td>
-                  <td className="py-2 pr-4">
+                  <td className="py-2 pr-4 max-md:block max-md:py-0.5 max-md:break-all">
+                    {user.email}
+                  </td>
+                  <td className="py-2 pr-4 max-md:block max-md:py-0.5 max-md:text-zinc-600 max-md:dark:text-zinc-400">
+                    <span aria-hidden="true" className="md:hidden">
+                      Joined{' '}
+                    </span>
                     <time dateTime={user.createdAt}>{user.createdAt.slice(0, 10)}</time>
                   </td>
-                  <td className="py-2">
+                  <td className="py-2 max-md:block max-md:pt-1.5 max-md:pb-0">
                     <RoleSelect userId={user.id} role={user.role} label={user.email ?? user.id} />
                   </td>
                 </tr>
