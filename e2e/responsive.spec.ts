@@ -5,7 +5,8 @@ import { browserAs, expect, test } from './fixtures';
 import { AuthPages } from './pages/auth-pages';
 
 const lesson = loadCourse({ includeDrafts: false }).lessons[0]!;
-const widths = [320, 390, 1280] as const;
+// The three widths, and the two where the header changes layout (search trigger, full bar).
+const widths = [320, 390, 768, 1024, 1280] as const;
 
 const publicPages = ['/', '/learn', lesson.href, '/search?q=index', '/sign-in', '/sign-up'];
 const pagesByRole: Record<Role, string[]> = {

@@ -115,7 +115,7 @@ export function AccountMenu({ user }: { user: SessionSummaryDto }) {
         aria-controls={panelId}
         onClick={() => setOpenOn(open ? null : pathname)}
         onKeyDown={onButtonKeyDown}
-        className="flex max-w-full items-center gap-1.5 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 md:max-w-48 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+        className="flex max-w-full items-center gap-1.5 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 lg:max-w-48 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
       >
         <span className="sr-only">Account menu for </span>
         <span className="truncate" data-testid="user-name">
@@ -130,7 +130,7 @@ export function AccountMenu({ user }: { user: SessionSummaryDto }) {
         id={panelId}
         hidden={!open}
         onKeyDown={onPanelKeyDown}
-        className="mt-2 w-full rounded-lg border border-zinc-200 bg-white p-1 shadow-lg md:absolute md:right-0 md:z-30 md:w-56 dark:border-zinc-800 dark:bg-zinc-900"
+        className="mt-2 w-full rounded-lg border border-zinc-200 bg-white p-1 shadow-lg lg:absolute lg:right-0 lg:z-30 lg:w-56 dark:border-zinc-800 dark:bg-zinc-900"
       >
         <ul>
           <li>

@@ -1,7 +1,8 @@
 'use client';
 
-// The header's navigation, search, theme and account controls. From 768 px they sit in the bar;
-// below, a Menu button opens them under it (Escape closes it, and focus goes back to the button).
+// The header's navigation, search, theme and account controls. From 1024 px they sit in the bar;
+// below (they do not fit in 768 px), a Menu button opens them under it (Escape closes it, and
+// focus goes back to the button). The search trigger stays in the bar from 768 px.
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { useSessionSummary } from './session-summary';
 import { ThemeSelect } from './theme-select';
 
 const linkClassName =
-  'block rounded-md px-2 py-2.5 text-zinc-700 hover:text-zinc-950 md:p-0 dark:text-zinc-300 dark:hover:text-white';
+  'block rounded-md px-2 py-2.5 text-zinc-700 hover:text-zinc-950 lg:p-0 dark:text-zinc-300 dark:hover:text-white';
 
 function NavLink({
   href,
@@ -29,9 +30,9 @@ function NavLink({
 }
 
 /**
- * The parts of the header after the logo, in reading order: the Menu button (below 768 px), the
- * navigation, `search` and the controls. Below 768 px the navigation and the controls are hidden
- * until the Menu button opens them as rows under the bar; from 768 px they sit in the bar.
+ * The parts of the header after the logo, in reading order: the Menu button (below 1024 px), the
+ * navigation, `search` and the controls. Below 1024 px the navigation and the controls are hidden
+ * until the Menu button opens them as rows under the bar; from 1024 px they sit in the bar.
  */
 export function SiteMenu({ search }: { search: ReactNode }) {
   const session = useSessionSummary();
@@ -75,7 +76,7 @@ export function SiteMenu({ search }: { search: ReactNode }) {
         aria-expanded={open}
         aria-controls={`${id}-nav ${id}-controls`}
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="ml-auto flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 md:hidden dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+        className="ml-auto flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 lg:hidden dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
       >
         <span aria-hidden="true">{open ? '✕' : '☰'}</span>
         Menu
@@ -84,9 +85,9 @@ export function SiteMenu({ search }: { search: ReactNode }) {
         ref={nav}
         id={`${id}-nav`}
         aria-label="Main"
-        className={`${shown} basis-full border-t border-zinc-200 pt-2 text-sm font-medium md:flex md:basis-auto md:border-0 md:pt-0 dark:border-zinc-800`}
+        className={`${shown} basis-full border-t border-zinc-200 pt-2 text-sm font-medium max-lg:order-2 lg:flex lg:basis-auto lg:border-0 lg:pt-0 dark:border-zinc-800`}
       >
-        <ul className="flex w-full flex-col md:flex-row md:items-center md:gap-4">
+        <ul className="flex w-full flex-col lg:flex-row lg:items-center lg:gap-4">
           <NavLink href="/learn">Course</NavLink>
           <NavLink href="/dashboard">Dashboard</NavLink>
           <NavLink href="/notes">Notes</NavLink>
@@ -100,16 +101,17 @@ export function SiteMenu({ search }: { search: ReactNode }) {
           </li>
         </ul>
       </nav>
-      {/* Never hidden itself: the search dialog inside opens with Ctrl+K at any width. */}
-      <div className="max-md:contents md:ml-auto md:flex">{search}</div>
+      {/* Never hidden itself: the search dialog inside opens with Ctrl+K at any width; its
+          trigger shows from 768 px (below, the navigation has a Search link). */}
+      <div className="max-md:contents md:flex lg:ml-auto">{search}</div>
       <div
         ref={controls}
         id={`${id}-controls`}
-        className={`${shown} basis-full flex-col gap-4 border-t border-zinc-200 py-4 md:flex md:basis-auto md:flex-row md:items-center md:gap-3 md:border-0 md:py-0 dark:border-zinc-800`}
+        className={`${shown} basis-full flex-col gap-4 border-t border-zinc-200 py-4 max-lg:order-2 lg:flex lg:basis-auto lg:flex-row lg:items-center lg:gap-3 lg:border-0 lg:py-0 dark:border-zinc-800`}
       >
         <ThemeSelect />
         {session.status === 'loading' ? (
-          <div className="hidden h-9 w-36 md:block" aria-hidden="true" />
+          <div className="hidden h-9 w-36 lg:block" aria-hidden="true" />
         ) : user ? (
           <AccountMenu user={user} />
         ) : (
