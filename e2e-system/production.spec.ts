@@ -167,7 +167,10 @@ test('an account attacked from many addresses slows down, except in a browser it
   const ownerPage = await owners.newPage();
   await signInThroughForm(ownerPage, server.url, 'owner@example.test', 'owner passphrase 1');
   await expect(ownerPage).toHaveURL(/\/dashboard$/);
-  await ownerPage.getByRole('banner').getByRole('button', { name: /^Account menu for / }).click();
+  await ownerPage
+    .getByRole('banner')
+    .getByRole('button', { name: /^Account menu for / })
+    .click();
   await ownerPage.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(ownerPage.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 
