@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReassignCohortForm } from '@/components/admin/reassign-cohort-form';
+import { StackedLabel } from '@/components/ui/stacked-label';
+import { stackedTable } from '@/components/ui/stacked-table';
 import { listCohortsForAdmin } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
 
@@ -28,10 +30,10 @@ export default async function AdminCohortsPage() {
           ? 'Every cohort has an owner.'
           : `${waiting} cohort${waiting === 1 ? ' needs' : 's need'} a new owner.`}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+      <div className="md:overflow-x-auto">
+        <table className={stackedTable.table}>
           <caption className="sr-only">Cohorts, those without an owner first</caption>
-          <thead className="border-b border-zinc-200 dark:border-zinc-800">
+          <thead className={stackedTable.head}>
             <tr>
               <th scope="col" className="py-2 pr-4">
                 Cohort
@@ -47,16 +49,20 @@ export default async function AdminCohortsPage() {
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={stackedTable.body}>
             {rows.map((row) => (
-              <tr key={row.id} className="border-b border-zinc-100 align-top dark:border-zinc-900">
-                <th scope="row" className="py-2 pr-4 font-medium">
+              <tr key={row.id} className={`${stackedTable.row} align-top`}>
+                <th scope="row" className={`${stackedTable.cell} font-medium`}>
                   <Link href={`/cohorts/${row.id}`} className="underline">
                     {row.name}
                   </Link>
                 </th>
-                <td className="py-2 pr-4">{row.members}</td>
-                <td className="py-2 pr-4">
+                <td className={stackedTable.cell}>
+                  <StackedLabel>Members</StackedLabel>
+                  {row.members}
+                </td>
+                <td className={stackedTable.cell}>
+                  <StackedLabel>Owner</StackedLabel>
                   {row.owner ? (
                     <>
                       {row.owner.email} ({row.owner.role})
@@ -72,7 +78,7 @@ export default async function AdminCohortsPage() {
                     </span>
                   )}
                 </td>
-                <td className="py-2">
+                <td className={stackedTable.cell}>
                   <ReassignCohortForm cohortId={row.id} cohortName={row.name} />
                 </td>
               </tr>

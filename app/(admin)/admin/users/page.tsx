@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ZodError } from 'zod';
 import { RoleSelect } from '@/components/admin/role-select';
+import { StackedLabel } from '@/components/ui/stacked-label';
+import { stackedTable } from '@/components/ui/stacked-table';
 import { searchUsers, type AdminUserRow } from '@/lib/dal/admin';
 import { loadForPage } from '@/lib/dal/guard';
 
@@ -76,12 +78,10 @@ export default async function AdminUsersPage({
           {problem}
         </p>
       ) : (
-        // Below 768 px each row is a stacked card (still one table for assistive technology), so
-        // nothing scrolls sideways on a phone; from 768 px it is a table that scrolls by itself.
         <div className="md:overflow-x-auto">
-          <table className="w-full text-left text-sm max-md:block">
+          <table className={stackedTable.table}>
             <caption className="sr-only">Users{q ? ` matching “${q}”` : ''}, newest first</caption>
-            <thead className="border-b border-zinc-200 max-md:sr-only dark:border-zinc-800">
+            <thead className={stackedTable.head}>
               <tr>
                 <th scope="col" className="py-2 pr-4">
                   Name
@@ -97,22 +97,18 @@ export default async function AdminUsersPage({
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-200 max-md:block dark:divide-zinc-800">
+            <tbody className={stackedTable.body}>
               {rows.map((user) => (
-                <tr key={user.id} className="max-md:block max-md:py-3">
-                  <th scope="row" className="py-2 pr-4 font-medium max-md:block max-md:py-0.5">
+                <tr key={user.id} className={stackedTable.row}>
+                  <th scope="row" className={`${stackedTable.cell} font-medium`}>
                     {user.name ?? '—'}
                   </th>
-                  <td className="py-2 pr-4 max-md:block max-md:py-0.5 max-md:break-all">
-                    {user.email}
-                  </td>
-                  <td className="py-2 pr-4 max-md:block max-md:py-0.5 max-md:text-zinc-600 max-md:dark:text-zinc-400">
-                    <span aria-hidden="true" className="md:hidden">
-                      Joined{' '}
-                    </span>
+                  <td className={`${stackedTable.cell} max-md:break-all`}>{user.email}</td>
+                  <td className={stackedTable.cell}>
+                    <StackedLabel>Joined</StackedLabel>
                     <time dateTime={user.createdAt}>{user.createdAt.slice(0, 10)}</time>
                   </td>
-                  <td className="py-2 max-md:block max-md:pt-1.5 max-md:pb-0">
+                  <td className={stackedTable.cell}>
                     <RoleSelect userId={user.id} role={user.role} label={user.email ?? user.id} />
                   </td>
                 </tr>
