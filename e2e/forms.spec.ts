@@ -112,7 +112,7 @@ test('cohort forms keep their values after a refusal; join says what a code look
   const stamp = Date.now();
   const cohortName = `Forms guild ${stamp}`;
   await auth.signIn(e2eAccount('instructor'));
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/cohorts$/);
 
   // New cohort: the name and both dates stay next to the error about the end date.
   await page.goto('/cohorts/new');
@@ -206,7 +206,7 @@ test('removing a member and issuing a new invite code ask first; cohorts are ren
   const cohortName = `Confirm guild ${stamp}`;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await auth.signIn(e2eAccount('instructor'));
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/cohorts$/);
   await page.goto('/cohorts/new');
   await page.getByLabel('Cohort name').fill(cohortName);
   await submit(formWith(page, 'Create cohort'), 'Create cohort');
