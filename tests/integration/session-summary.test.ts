@@ -6,6 +6,7 @@ import { gradeQuiz } from '@/lib/dal/quiz';
 import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
+import { wrongAnswers } from '../support/quiz';
 
 vi.mock(
   '@/lib/auth/current-session',
@@ -43,10 +44,7 @@ describe('the session summary for the header and the static pages', () => {
 
     await setLessonCompletion({ lessonId: lessons[0]!.id, completed: true });
     const quizLesson = lessons.find((lesson) => lesson.quiz.length > 0)!;
-    const wrong = quizLesson.quiz.map(
-      (question) => (question.choices.indexOf(question.answer) + 1) % question.choices.length,
-    );
-    await gradeQuiz({ lessonId: quizLesson.id, answers: wrong });
+    await gradeQuiz({ lessonId: quizLesson.id, answers: wrongAnswers(quizLesson) });
     // Missed questions come back a day later.
     vi.useFakeTimers({ now: Date.now() + 2 * 86_400_000, toFake: ['Date'] });
     const later = await getMySessionSummary();
