@@ -3,6 +3,7 @@ import { ContinueOrVisitor } from '@/components/course/continue-or-visitor';
 import { CourseOutline } from '@/components/course/course-outline';
 import { buttonClassName } from '@/components/ui/button';
 import { listLessons, listModules } from '@/lib/content';
+import { plural } from '@/lib/format';
 
 export default function HomePage() {
   const modules = listModules();
@@ -39,8 +40,8 @@ export default function HomePage() {
           }
         />
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {modules.length} {modules.length === 1 ? 'module' : 'modules'}, {lessons.length} lessons,
-          about {Math.round(minutes / 6) / 10} hours of reading.
+          {plural(modules.length, 'module')}, {plural(lessons.length, 'lesson')}, about{' '}
+          {Math.round(minutes / 6) / 10} hours of reading.
         </p>
       </section>
       <section aria-labelledby="outline-heading" className="space-y-6">

@@ -3,8 +3,7 @@
 import { useState, useTransition } from 'react';
 import { dismissNotificationAction } from '@/app/(teams)/actions';
 import type { NotificationItem } from '@/lib/dal/notifications';
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+import { formatDay } from '@/lib/format';
 
 /** Nudges from cohort leads, on the learner's dashboard, each dismissible. */
 export function NotificationList({ items }: { items: NotificationItem[] }) {
@@ -28,8 +27,7 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
           >
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               {item.senderName ?? 'Your cohort lead'}
-              {item.cohortName ? ` · ${item.cohortName}` : ''} ·{' '}
-              {dateFormat.format(new Date(item.createdAt))}
+              {item.cohortName ? ` · ${item.cohortName}` : ''} · {formatDay(item.createdAt)}
             </p>
             <p className="mt-1 whitespace-pre-line text-zinc-900 dark:text-zinc-100">
               {item.message}

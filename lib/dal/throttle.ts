@@ -4,6 +4,7 @@ import { getDb, type Database } from '@/db/client';
 import { authThrottles } from '@/db/schema';
 import { parseEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { plural } from '@/lib/format';
 
 /** Sign-in throttling, kept in Postgres so it holds across instances. */
 export const signInLimits = {
@@ -29,9 +30,7 @@ const accountKey = (email: string) => `sign-in-account:${email}`;
 const ipDayKey = (ip: string) => `sign-in-ip:${ip}:${new Date().toISOString().slice(0, 10)}`;
 
 const waitText = (seconds: number) =>
-  seconds < 120
-    ? `${seconds} second${seconds === 1 ? '' : 's'}`
-    : `${Math.ceil(seconds / 60)} minutes`;
+  seconds < 120 ? plural(seconds, 'second') : `${Math.ceil(seconds / 60)} minutes`;
 
 export class ThrottledError extends AppError {
   constructor(
@@ -188,7 +187,7 @@ export async function consumeRateLimit(
     const minutes = Math.max(1, Math.ceil((windowStart + windowMs - Date.now()) / 60_000));
     throw new AppError(
       'rate_limited',
-      `Too many requests from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      `Too many requests from your network. Try again in ${plural(minutes, 'minute')}.`,
     );
   }
 }
@@ -241,7 +240,7 @@ export async function consumePasswordCheck(userId: string): Promise<void> {
     const minutes = Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 60_000));
     throw new AppError(
       'rate_limited',
-      `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again. If you have forgotten your password, sign out and use “Forgot your password?”.`,
+      `Too many wrong passwords. Wait ${plural(minutes, 'minute')} and try again. If you have forgotten your password, sign out and use “Forgot your password?”.`,
     );
   }
 }

@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { loadForPage } from '@/lib/dal/guard';
 import { listMyNotes } from '@/lib/dal/notes';
+import { formatDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Notes and bookmarks', robots: { index: false } };
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export default async function NotesPage() {
   const mine = await loadForPage('/notes', listMyNotes);
@@ -56,10 +55,7 @@ export default async function NotesPage() {
                   {note.title}
                 </Link>
                 <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                  Updated{' '}
-                  <time dateTime={note.updatedAt}>
-                    {dateFormat.format(new Date(note.updatedAt))}
-                  </time>
+                  Updated <time dateTime={note.updatedAt}>{formatDay(note.updatedAt)}</time>
                 </p>
                 <p className="whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">{note.body}</p>
               </li>

@@ -4,6 +4,7 @@ import { buttonClassName } from '@/components/ui/button';
 import { getJoinedCohort, listMyCohorts, type CohortListItem } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
 import { getCurrentUserProfile } from '@/lib/dal/users';
+import { plural } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Cohorts', robots: { index: false } };
 
@@ -11,7 +12,7 @@ const accessLabels = {
   owner: 'You own it',
   admin: 'Admin',
   lead: 'You lead it',
-  learner: 'Member',
+  learner: 'You are a member',
 } as const;
 
 export default async function CohortsPage({
@@ -74,19 +75,25 @@ function CohortList({ cohorts }: { cohorts: CohortListItem[] }) {
   return (
     <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
       {cohorts.map((cohort) => (
-        <li key={cohort.id} className="flex items-center justify-between gap-4 px-4 py-3">
-          <Link
-            href={`/cohorts/${cohort.id}` as never}
-            className="font-medium text-sky-800 hover:underline dark:text-sky-300"
-          >
-            {cohort.name}
+        <li
+          key={cohort.id}
+          className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3"
+        >
+          <p>
+            <Link
+              href={`/cohorts/${cohort.id}` as never}
+              className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+            >
+              {cohort.name}
+            </Link>
             {cohort.access === 'learner' ? (
-              <span className="font-normal"> (what my cohort leads see)</span>
+              <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+                Opens what your cohort leads see about you
+              </span>
             ) : null}
-          </Link>
+          </p>
           <span className="text-sm text-zinc-600 dark:text-zinc-400">
-            {accessLabels[cohort.access]} · {cohort.members}{' '}
-            {cohort.members === 1 ? 'member' : 'members'}
+            {accessLabels[cohort.access]} · {plural(cohort.members, 'person', 'people')}
           </span>
         </li>
       ))}
