@@ -4,9 +4,24 @@
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { setLessonCompletionAction } from '@/app/(learn)/actions';
+import {
+  deriveLessonState,
+  isPassingScore,
+  lessonStateLabels,
+  type LessonState,
+} from '@/lib/dal/lesson-state';
 import { useLessonState } from './lesson-state';
 
-export function LessonProgress({ lessonId, signInHref }: { lessonId: string; signInHref: string }) {
+export function LessonProgress({
+  lessonId,
+  hasQuiz,
+  signInHref,
+}: {
+  lessonId: string;
+  /** The lesson ends with a quiz: completed without passing it shows as "quiz not passed". */
+  hasQuiz: boolean;
+  signInHref: string;
+}) {
   const context = useLessonState();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -48,16 +63,15 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
         </p>
       ) : (
         <div className="flex flex-wrap items-center gap-4">
-          <p aria-live="polite" className="text-sm font-medium">
-            {state.completed ? (
-              <span className="text-emerald-700 dark:text-emerald-400">
-                <span aria-hidden="true">✓ </span>
-                <span>Completed</span>
-              </span>
-            ) : (
-              <span className="text-zinc-700 dark:text-zinc-300">In progress</span>
-            )}
-          </p>
+          <LessonStateText
+            state={deriveLessonState({
+              status: state.completed ? 'completed' : 'started',
+              hasQuiz,
+              quizPassed: state.bestQuiz
+                ? isPassingScore(state.bestQuiz.correct, state.bestQuiz.total)
+                : false,
+            })}
+          />
           {state.updated ? (
             <>
               <p className="text-sm font-semibold text-sky-800 dark:text-sky-300">
@@ -96,5 +110,29 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
         </div>
       )}
     </section>
+  );
+}
+
+function LessonStateText({ state }: { state: LessonState }) {
+  const label = lessonStateLabels[state];
+  return (
+    <p aria-live="polite" className="text-sm font-medium" data-testid="lesson-state">
+      {state === 'completed' ? (
+        <span className="text-emerald-700 dark:text-emerald-400">
+          <span aria-hidden="true">✓ </span>
+          <span>{label}</span>
+        </span>
+      ) : state === 'quiz-not-passed' ? (
+        <span className="text-amber-800 dark:text-amber-300">
+          <span aria-hidden="true">✓ </span>
+          <span>{label}</span>{' '}
+          <a href="#check-your-understanding" className="underline">
+            Take the quiz
+          </a>
+        </span>
+      ) : (
+        <span className="text-zinc-700 dark:text-zinc-300">{label}</span>
+      )}
+    </p>
   );
 }

@@ -1,22 +1,26 @@
 import 'server-only';
-// The numbers behind a cohort dashboard, from four aggregate queries whatever the cohort's size:
-// members, progress and quiz results each folded into one row per learner by Postgres, and the
-// schedule. No access checks here: callers (lib/dal/cohorts.ts, the benchmark) do those.
+// The numbers behind a cohort dashboard, from two queries whatever the cohort's size: members,
+// progress and quiz results each folded into one row per learner by Postgres, and the schedule. No access checks here: callers (lib/dal/cohorts.ts, the benchmark) do those.
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { cohortDueDates, cohorts } from '@/db/schema';
+import { cohortDueDates, cohorts, type ProgressStatus } from '@/db/schema';
 import { listLessons, listModules } from '@/lib/content';
+import { plural } from '@/lib/format';
+import { deriveLessonState, isCompletedState, type LessonState } from './lesson-state';
+import { passingAttempt } from './quiz-passing';
 import { passRatio } from './quiz-rules';
 
 /** "K7M2QX9P" → "K7M2-QX9P", for display. */
 export const formatInviteCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 
-export type CellState = 'not-started' | 'started' | 'completed';
+/** A learner's state on a lesson, as the learner's own pages name it (lib/dal/lesson-state.ts). */
+export type CellState = LessonState;
 
-/** One learner × lesson cell. Completion dates are in the CSV export, not on the dashboard. */
+/** One learner × lesson cell. */
 export interface Cell {
   state: CellState;
   bestScore: number | null;
+  completedAt: string | null;
 }
 
 export type RiskKind = 'inactive' | 'behind' | 'quiz';
@@ -55,6 +59,7 @@ export interface CohortDashboard {
   lessons: {
     id: string;
     title: string;
+    href: string;
     moduleSlug: string;
     /** The lesson's own due date, else its module's. */
     dueOn: string | null;
@@ -65,22 +70,221 @@ export interface CohortDashboard {
 }
 
 const day = 86_400_000;
-const notStarted: Cell = Object.freeze({ state: 'not-started', bestScore: null });
-const started: Cell = Object.freeze({ state: 'started', bestScore: null });
-const completed: Cell = Object.freeze({ state: 'completed', bestScore: null });
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const notStarted: Cell = Object.freeze({
+  state: 'not-started',
+  bestScore: null,
+  completedAt: null,
+});
 
 interface MemberRow {
   id: string;
   name: string | null;
+  email: string;
   role: 'learner' | 'lead';
   joinedAt: Date | string;
-  /** "lesson-id c|s" lines, one per progress row. */
+  /** "lesson-id c|s completed-at-ms" lines, one per progress row. */
   progress: string | null;
   lastProgress: Date | string | null;
-  /** "lesson-id best-percent failed-count" lines, one per quiz tried. */
+  /** "lesson-id best-percent failed-count passed(0|1)" lines, one per quiz tried. */
   quizzes: string | null;
   lastQuiz: Date | string | null;
+}
+
+/**
+ * Members in name order with their progress and quiz results, each folded into one text column
+ * per member, so the driver materializes one row per member instead of one per member and lesson.
+ * `page` reads one block of members (the CSV export streams the cohort block by block).
+ */
+async function queryMembers(
+  db: Database,
+  cohortId: string,
+  { onlyUserId, page }: { onlyUserId?: string; page?: { limit: number; offset: number } } = {},
+): Promise<MemberRow[]> {
+  const onlyThisUser = onlyUserId ? sql`and m.user_id = ${onlyUserId}` : sql``;
+  const block = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
+  const result = await db.execute(sql`
+    with members as (
+      select m.user_id, m.role, m.joined_at, u.name, u.email
+      from cohort_members m
+      join users u on u.id = m.user_id
+      where m.cohort_id = ${cohortId} ${onlyThisUser}
+      order by u.name, u.id
+      ${block}
+    ),
+    progress as (
+      select p.user_id,
+             string_agg(p.lesson_id || case when p.status = 'completed' then ' c ' else ' s ' end
+                        || coalesce(floor(extract(epoch from p.completed_at) * 1000)::bigint::text, ''),
+                        E'\n') as progress,
+             max(greatest(p.last_opened_at, p.updated_at)) as last_progress
+      from lesson_progress p
+      join members m on m.user_id = p.user_id
+      group by p.user_id
+    ),
+    per_quiz as (
+      select q.user_id, q.lesson_id,
+             round(max(q.correct::float / q.total) * 100)::int as best,
+             count(*) filter (where q.correct::float / q.total < ${passRatio})::int as failed,
+             bool_or(${passingAttempt(sql`q.correct`, sql`q.total`)})::int as passed,
+             max(q.created_at) as last
+      from quiz_attempts q
+      join members m on m.user_id = q.user_id
+      group by q.user_id, q.lesson_id
+    ),
+    quizzes as (
+      select user_id,
+             string_agg(lesson_id || ' ' || best || ' ' || failed || ' ' || passed, E'\n') as quizzes,
+             max(last) as last_quiz
+      from per_quiz
+      group by user_id
+    )
+    select m.user_id as id, m.name, m.email, m.role, m.joined_at as "joinedAt", p.progress,
+           p.last_progress as "lastProgress", q.quizzes, q.last_quiz as "lastQuiz"
+    from members m
+    left join progress p on p.user_id = m.user_id
+    left join quizzes q on q.user_id = m.user_id
+    order by m.name, m.user_id`);
+  return (result as unknown as { rows: MemberRow[] }).rows;
+}
+
+/** What judging a learner needs besides their own rows: the course, the schedule and the day. */
+interface Judging {
+  cohort: typeof cohorts.$inferSelect;
+  now: Date;
+  today: string;
+  lessons: ReturnType<typeof listLessons>;
+  schedule: Record<string, string>;
+  dueOn: Map<string, string | null>;
+}
+
+async function loadJudging(
+  db: Database,
+  cohort: typeof cohorts.$inferSelect,
+  now: Date,
+): Promise<Judging> {
+  const dueRows = await db
+    .select({ unit: cohortDueDates.unit, dueOn: cohortDueDates.dueOn })
+    .from(cohortDueDates)
+    .where(eq(cohortDueDates.cohortId, cohort.id));
+  const lessons = listLessons();
+  const schedule = Object.fromEntries(dueRows.map((row) => [row.unit, row.dueOn]));
+  const dueOn = new Map(
+    lessons.map((lesson) => [
+      lesson.id,
+      schedule[lesson.id] ?? schedule[lesson.moduleSlug] ?? null,
+    ]),
+  );
+  return { cohort, now, today: now.toISOString().slice(0, 10), lessons, schedule, dueOn };
+}
+
+/** One member's row of the dashboard: cell states, completion, last activity and risks. */
+function toLearnerRow(member: MemberRow, judging: Judging): LearnerRow {
+  const { cohort, now, today, lessons } = judging;
+  const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
+  const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+  const status = new Map<string, { status: ProgressStatus; completedAt: string | null }>();
+  for (const line of member.progress?.split('\n') ?? []) {
+    const [lessonId = '', flag, completedMs] = line.split(' ');
+    status.set(lessonId, {
+      status: flag === 'c' ? 'completed' : 'started',
+      completedAt: completedMs ? new Date(Number(completedMs)).toISOString() : null,
+    });
+  }
+  const quizzes = new Map<string, { best: number; passed: boolean }>();
+  const risks: LearnerRow['risks'] = [];
+  for (const line of member.quizzes?.split('\n') ?? []) {
+    const [lessonId = '', best, failedText, passed] = line.split(' ');
+    const lesson = byId.get(lessonId);
+    if (!lesson) continue;
+    quizzes.set(lessonId, { best: Number(best), passed: passed === '1' });
+    const failed = Number(failedText);
+    if (failed >= cohort.failedQuizAttempts) {
+      risks.push({
+        kind: 'quiz',
+        text: `Failed the quiz of "${lesson.title}" ${plural(failed, 'time')}`,
+      });
+    }
+  }
+  const cells: Record<string, Cell> = {};
+  let done = 0;
+  for (const lesson of lessons) {
+    const progress = status.get(lesson.id);
+    const quiz = quizzes.get(lesson.id);
+    if (!progress && !quiz) {
+      cells[lesson.id] = notStarted;
+      continue;
+    }
+    const state = deriveLessonState({
+      status: progress?.status,
+      hasQuiz: lesson.quiz.length > 0,
+      quizPassed: quiz?.passed ?? false,
+    });
+    if (isCompletedState(state)) done += 1;
+    cells[lesson.id] = {
+      state,
+      bestScore: quiz?.best ?? null,
+      completedAt: progress?.completedAt ?? null,
+    };
+  }
+  const lastProgress = toDate(member.lastProgress);
+  const lastQuiz = toDate(member.lastQuiz);
+  const last =
+    lastProgress && lastQuiz
+      ? lastProgress > lastQuiz
+        ? lastProgress
+        : lastQuiz
+      : (lastProgress ?? lastQuiz);
+  // Due "on" a day means by the end of it: overdue from the next day.
+  const behind = lessons.filter((lesson) => {
+    const due = judging.dueOn.get(lesson.id);
+    return (
+      due !== null && due !== undefined && due < today && !isCompletedState(cells[lesson.id]!.state)
+    );
+  }).length;
+  if (behind >= cohort.behindLessons && behind > 0)
+    risks.unshift({ kind: 'behind', text: `Behind the schedule by ${plural(behind, 'lesson')}` });
+  const idleSince = last ?? toDate(member.joinedAt)!;
+  const idleDays = Math.floor((now.getTime() - idleSince.getTime()) / day);
+  if (idleDays >= cohort.inactiveDays)
+    risks.unshift({
+      kind: 'inactive',
+      text: last
+        ? `Inactive for ${plural(idleDays, 'day')}`
+        : `No activity in the ${plural(idleDays, 'day')} since joining`,
+    });
+  return {
+    id: member.id,
+    name: member.name ?? 'Unnamed learner',
+    role: member.role,
+    completed: done,
+    completion: lessons.length ? Math.round((done / lessons.length) * 100) : 0,
+    lastActiveAt: last?.toISOString() ?? null,
+    behind,
+    cells,
+    risks,
+  };
+}
+
+/**
+ * Every member's dashboard row with their e-mail address, block by block in name order, so a
+ * caller that writes them out (the CSV export) holds one block in memory whatever the cohort's size.
+ */
+export async function* listLearnerRowBlocks(
+  db: Database,
+  cohort: typeof cohorts.$inferSelect,
+  now = new Date(),
+  blockSize = 500,
+): AsyncGenerator<{ learner: LearnerRow; email: string }[]> {
+  const judging = await loadJudging(db, cohort, now);
+  for (let offset = 0; ; offset += blockSize) {
+    const members = await queryMembers(db, cohort.id, { page: { limit: blockSize, offset } });
+    if (members.length === 0) return;
+    yield members.map((member) => ({
+      learner: toLearnerRow(member, judging),
+      email: member.email,
+    }));
+    if (members.length < blockSize) return;
+  }
 }
 
 /**
@@ -94,125 +298,11 @@ export async function computeCohortDashboard(
   now = new Date(),
   { onlyUserId }: { onlyUserId?: string } = {},
 ): Promise<CohortDashboard> {
-  const onlyThisUser = onlyUserId ? sql`and m.user_id = ${onlyUserId}` : sql``;
-  // Each learner's progress and quiz results arrive folded into one text column per learner, so
-  // the driver materializes one row per learner instead of one per learner and lesson.
-  const result = await db.execute(sql`
-    with members as (
-      select m.user_id, m.role, m.joined_at
-      from cohort_members m
-      where m.cohort_id = ${cohort.id} ${onlyThisUser}
-    ),
-    progress as (
-      select p.user_id,
-             string_agg(p.lesson_id || case when p.status = 'completed' then ' c' else ' s' end,
-                        E'\n') as progress,
-             max(greatest(p.last_opened_at, p.updated_at)) as last_progress
-      from lesson_progress p
-      join members m on m.user_id = p.user_id
-      group by p.user_id
-    ),
-    per_quiz as (
-      select q.user_id, q.lesson_id,
-             round(max(q.correct::float / q.total) * 100)::int as best,
-             count(*) filter (where q.correct::float / q.total < ${passRatio})::int as failed,
-             max(q.created_at) as last
-      from quiz_attempts q
-      join members m on m.user_id = q.user_id
-      group by q.user_id, q.lesson_id
-    ),
-    quizzes as (
-      select user_id, string_agg(lesson_id || ' ' || best || ' ' || failed, E'\n') as quizzes,
-             max(last) as last_quiz
-      from per_quiz
-      group by user_id
-    )
-    select u.id, u.name, m.role, m.joined_at as "joinedAt", p.progress,
-           p.last_progress as "lastProgress", q.quizzes, q.last_quiz as "lastQuiz"
-    from members m
-    join users u on u.id = m.user_id
-    left join progress p on p.user_id = m.user_id
-    left join quizzes q on q.user_id = m.user_id
-    order by u.name, u.id`);
-  const members = (result as unknown as { rows: MemberRow[] }).rows;
-  const dueRows = await db
-    .select({ unit: cohortDueDates.unit, dueOn: cohortDueDates.dueOn })
-    .from(cohortDueDates)
-    .where(eq(cohortDueDates.cohortId, cohort.id));
-
-  const lessons = listLessons();
+  const members = await queryMembers(db, cohort.id, { onlyUserId });
+  const judging = await loadJudging(db, cohort, now);
+  const { lessons, schedule, dueOn, today } = judging;
   const modules = listModules();
-  const schedule = Object.fromEntries(dueRows.map((row) => [row.unit, row.dueOn]));
-  const dueOn = new Map(
-    lessons.map((lesson) => [
-      lesson.id,
-      schedule[lesson.id] ?? schedule[lesson.moduleSlug] ?? null,
-    ]),
-  );
-  const today = now.toISOString().slice(0, 10);
-  // Due "on" a day means by the end of it: overdue from the next day.
-  const overdue = lessons.filter((lesson) => {
-    const due = dueOn.get(lesson.id);
-    return due !== null && due !== undefined && due < today;
-  });
-  const titles = new Map(lessons.map((lesson) => [lesson.id, lesson.title]));
-  const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
-
-  const learners = members.map((member): LearnerRow => {
-    const cells: Record<string, Cell> = {};
-    for (const lesson of lessons) cells[lesson.id] = notStarted;
-    for (const line of member.progress?.split('\n') ?? []) {
-      const lessonId = line.slice(0, -2);
-      if (cells[lessonId]) cells[lessonId] = line.endsWith('c') ? completed : started;
-    }
-    const risks: LearnerRow['risks'] = [];
-    for (const line of member.quizzes?.split('\n') ?? []) {
-      const [lessonId = '', best, failedText] = line.split(' ');
-      const cell = cells[lessonId];
-      if (!cell) continue;
-      cells[lessonId] = { ...cell, bestScore: Number(best) };
-      const failed = Number(failedText);
-      if (failed >= cohort.failedQuizAttempts) {
-        risks.push({
-          kind: 'quiz',
-          text: `Failed the quiz of "${titles.get(lessonId) ?? lessonId}" ${plural(failed, 'time')}`,
-        });
-      }
-    }
-    const lastProgress = toDate(member.lastProgress);
-    const lastQuiz = toDate(member.lastQuiz);
-    const last =
-      lastProgress && lastQuiz
-        ? lastProgress > lastQuiz
-          ? lastProgress
-          : lastQuiz
-        : (lastProgress ?? lastQuiz);
-    const behind = overdue.filter((lesson) => cells[lesson.id]!.state !== 'completed').length;
-    if (behind >= cohort.behindLessons && behind > 0)
-      risks.unshift({ kind: 'behind', text: `Behind the schedule by ${plural(behind, 'lesson')}` });
-    const idleSince = last ?? toDate(member.joinedAt)!;
-    const idleDays = Math.floor((now.getTime() - idleSince.getTime()) / day);
-    if (idleDays >= cohort.inactiveDays)
-      risks.unshift({
-        kind: 'inactive',
-        text: last
-          ? `Inactive for ${plural(idleDays, 'day')}`
-          : `No activity in the ${plural(idleDays, 'day')} since joining`,
-      });
-    let done = 0;
-    for (const lesson of lessons) if (cells[lesson.id]!.state === 'completed') done += 1;
-    return {
-      id: member.id,
-      name: member.name ?? 'Unnamed learner',
-      role: member.role,
-      completed: done,
-      completion: lessons.length ? Math.round((done / lessons.length) * 100) : 0,
-      lastActiveAt: last?.toISOString() ?? null,
-      behind,
-      cells,
-      risks,
-    };
-  });
+  const learners = members.map((member) => toLearnerRow(member, judging));
 
   const quizAverage = (lessonId: string) => {
     let sum = 0;
@@ -257,6 +347,7 @@ export async function computeCohortDashboard(
     lessons: lessons.map((lesson) => ({
       id: lesson.id,
       title: lesson.title,
+      href: lesson.href,
       moduleSlug: lesson.moduleSlug,
       dueOn: dueOn.get(lesson.id) ?? null,
       quizAverage: quizAverage(lesson.id),
@@ -265,7 +356,10 @@ export async function computeCohortDashboard(
       const ids = module.lessons.map((lesson) => lesson.id);
       let done = 0;
       for (const learner of learners)
-        for (const id of ids) if (learner.cells[id]?.state === 'completed') done += 1;
+        for (const id of ids) {
+          const cell = learner.cells[id];
+          if (cell && isCompletedState(cell.state)) done += 1;
+        }
       return {
         slug: module.slug,
         title: module.title,

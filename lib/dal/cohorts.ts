@@ -7,9 +7,7 @@ import {
   cohortDueDates,
   cohortMembers,
   cohorts,
-  lessonProgress,
   notifications,
-  quizAttempts,
   users,
 } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -77,7 +75,7 @@ async function getAccess(user: CurrentUser, cohortIdInput: unknown) {
 }
 
 /** Owner, leads and admins see the dashboard; nobody else learns the cohort exists. */
-async function requireDashboardAccess(cohortId: unknown) {
+export async function requireDashboardAccess(cohortId: unknown) {
   const user = await requireUser();
   const { cohort, access } = await getAccess(user, cohortId);
   if (access !== 'owner' && access !== 'admin' && access !== 'lead')
@@ -469,80 +467,6 @@ export async function sendNudge(input: unknown): Promise<{ emailed: boolean }> {
     ].join('\n'),
   });
   return { emailed: true };
-}
-
-/**
- * One CSV field: quoted when needed, and a value starting with =, +, -, @, tab or carriage return
- * is prefixed with ' so a spreadsheet shows it as text instead of running it as a formula.
- */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * The cohort as CSV, one row per member and lesson, generated member by member from one ordered
- * query per block of members, so memory stays flat for 10,000 members.
- */
-export async function* exportCohortCsv(cohortId: unknown): AsyncGenerator<string> {
-  const { cohort } = await requireDashboardAccess(cohortId);
-  const db = await getDb();
-  const lessons = listLessons();
-  yield 'learner,lesson_id,lesson_title,state,completed_at,best_quiz_score_percent\r\n';
-  const pageSize = 500;
-  for (let offset = 0; ; offset += pageSize) {
-    const members = await db
-      .select({ id: users.id, name: users.name })
-      .from(cohortMembers)
-      .innerJoin(users, eq(users.id, cohortMembers.userId))
-      .where(eq(cohortMembers.cohortId, cohort.id))
-      .orderBy(users.name, users.id)
-      .limit(pageSize)
-      .offset(offset);
-    if (members.length === 0) return;
-    const ids = members.map((member) => member.id);
-    const progress = await db
-      .select({
-        userId: lessonProgress.userId,
-        lessonId: lessonProgress.lessonId,
-        status: lessonProgress.status,
-        completedAt: lessonProgress.completedAt,
-      })
-      .from(lessonProgress)
-      .where(inArray(lessonProgress.userId, ids));
-    const quizzes = await db
-      .select({
-        userId: quizAttempts.userId,
-        lessonId: quizAttempts.lessonId,
-        best: sql<number>`max(${quizAttempts.correct}::float / ${quizAttempts.total})`,
-      })
-      .from(quizAttempts)
-      .where(inArray(quizAttempts.userId, ids))
-      .groupBy(quizAttempts.userId, quizAttempts.lessonId);
-    const key = (userId: string, lessonId: string) => `${userId} ${lessonId}`;
-    const progressByKey = new Map(progress.map((row) => [key(row.userId, row.lessonId), row]));
-    const bestByKey = new Map(
-      quizzes.map((row) => [key(row.userId, row.lessonId), Math.round(row.best * 100)]),
-    );
-    let chunk = '';
-    for (const member of members) {
-      for (const lesson of lessons) {
-        const row = progressByKey.get(key(member.id, lesson.id));
-        chunk +=
-          [
-            csvField(member.name ?? 'Unnamed learner'),
-            csvField(lesson.id),
-            csvField(lesson.title),
-            csvField(row?.status ?? 'not-started'),
-            csvField(row?.completedAt?.toISOString() ?? null),
-            csvField(bestByKey.get(key(member.id, lesson.id)) ?? null),
-          ].join(',') + '\r\n';
-      }
-    }
-    yield chunk;
-  }
 }
 
 export interface AdminCohortRow {

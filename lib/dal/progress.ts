@@ -5,9 +5,11 @@ import { lessonProgress, quizAttempts, reviewItems, type ProgressStatus } from '
 import { getLessonById, listModules, type Lesson } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { openLessonSchema, setLessonCompletionSchema } from '@/lib/validations/progress';
+import { deriveLessonState, isCompletedState, type LessonState } from './lesson-state';
+import { passingAttempt } from './quiz-passing';
 import { requireUser } from './session';
 
-export type LessonState = 'not-started' | ProgressStatus;
+export type { LessonState } from './lesson-state';
 
 export interface LessonProgressDto {
   lessonId: string;
@@ -147,6 +149,8 @@ export interface DashboardModule {
 }
 
 export interface DashboardDto {
+  /** False for a newcomer who has not opened a lesson yet. */
+  hasProgress: boolean;
   total: number;
   completed: number;
   percent: number;
@@ -158,6 +162,21 @@ export interface DashboardDto {
 const percentOf = (part: number, whole: number) =>
   whole === 0 ? 0 : Math.round((part / whole) * 100);
 
+/** The lessons whose quiz this user has passed at least once. */
+async function listPassedQuizzes(userId: string): Promise<Set<string>> {
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ lessonId: quizAttempts.lessonId })
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.userId, userId),
+        passingAttempt(quizAttempts.correct, quizAttempts.total),
+      ),
+    );
+  return new Set(rows.map((row) => row.lessonId));
+}
+
 /** The signed-in user's progress over the whole course, in course order. */
 export async function getDashboard(): Promise<DashboardDto> {
   const user = await requireUser();
@@ -167,6 +186,7 @@ export async function getDashboard(): Promise<DashboardDto> {
     .from(lessonProgress)
     .where(eq(lessonProgress.userId, user.id));
   const byLesson = new Map(rows.map((row) => [row.lessonId, row]));
+  const passed = await listPassedQuizzes(user.id);
 
   const modules: DashboardModule[] = listModules().map((module) => {
     const lessons = module.lessons.map((lesson): DashboardLesson => {
@@ -175,12 +195,16 @@ export async function getDashboard(): Promise<DashboardDto> {
         id: lesson.id,
         title: lesson.title,
         href: lesson.href,
-        state: row?.status ?? 'not-started',
+        state: deriveLessonState({
+          status: row?.status,
+          hasQuiz: lesson.quiz.length > 0,
+          quizPassed: passed.has(lesson.id),
+        }),
         completedAt: row?.completedAt?.toISOString() ?? null,
         updated: row ? isUpdatedSinceCompletion(row) : false,
       };
     });
-    const completed = lessons.filter((lesson) => lesson.state === 'completed').length;
+    const completed = lessons.filter((lesson) => isCompletedState(lesson.state)).length;
     return {
       slug: module.slug,
       title: module.title,
@@ -191,8 +215,9 @@ export async function getDashboard(): Promise<DashboardDto> {
     };
   });
   const all = modules.flatMap((module) => module.lessons);
-  const completed = all.filter((lesson) => lesson.state === 'completed').length;
+  const completed = all.filter((lesson) => isCompletedState(lesson.state)).length;
   return {
+    hasProgress: rows.length > 0,
     total: all.length,
     completed,
     percent: percentOf(completed, all.length),
@@ -217,7 +242,7 @@ export function pickContinueLesson(
   const start = last ? lessons.findIndex((lesson) => lesson.id === last.lessonId) : 0;
   for (let offset = 0; offset < lessons.length; offset += 1) {
     const lesson = lessons[(start + offset) % lessons.length];
-    if (lesson && lesson.state !== 'completed') return lesson;
+    if (lesson && !isCompletedState(lesson.state)) return lesson;
   }
   return undefined;
 }

@@ -8,19 +8,13 @@ import { buttonClassName } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getMyActivity } from '@/lib/dal/activity';
 import { listMyNotifications } from '@/lib/dal/notifications';
-import { getDashboard, type LessonState } from '@/lib/dal/progress';
 import { loadForPage } from '@/lib/dal/guard';
+import { lessonStateLabels } from '@/lib/dal/lesson-state';
+import { getDashboard } from '@/lib/dal/progress';
 import { getReviewSummary } from '@/lib/dal/review';
+import { formatDay, plural } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-const stateLabels: Record<LessonState, string> = {
-  'not-started': 'Not started',
-  started: 'In progress',
-  completed: 'Completed',
-};
-
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export default async function DashboardPage() {
   // Signed out, or a session ended by a password change: off to sign in, and back here after.
@@ -36,32 +30,56 @@ export default async function DashboardPage() {
         <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">
           Your progress
         </h1>
-        <div className="space-y-2">
-          <p className="text-zinc-700 dark:text-zinc-300">
-            <span
-              className="text-2xl font-bold text-zinc-950 dark:text-white"
-              data-testid="overall-percent"
-            >
-              {dashboard.percent}%
-            </span>{' '}
-            of the course completed ({dashboard.completed} of {dashboard.total} lessons)
-          </p>
-          <ProgressBar percent={dashboard.percent} label="Course progress" />
-        </div>
-        {continueLesson ? (
-          <Link href={continueLesson.href} className={buttonClassName('primary')}>
-            Continue<span className="sr-only">: {continueLesson.title}</span>
-          </Link>
+        {dashboard.hasProgress ? (
+          <>
+            <div className="space-y-2">
+              <p className="text-zinc-700 dark:text-zinc-300">
+                <span
+                  className="text-2xl font-bold text-zinc-950 dark:text-white"
+                  data-testid="overall-percent"
+                >
+                  {dashboard.percent}%
+                </span>{' '}
+                of the course completed ({dashboard.completed} of{' '}
+                {plural(dashboard.total, 'lesson')})
+              </p>
+              <ProgressBar percent={dashboard.percent} label="Course progress" />
+            </div>
+            {continueLesson ? (
+              <Link href={continueLesson.href} className={buttonClassName('primary')}>
+                Continue<span className="sr-only">: {continueLesson.title}</span>
+              </Link>
+            ) : (
+              <p className="font-medium text-emerald-700 dark:text-emerald-400">
+                You have completed every lesson. Well done!
+              </p>
+            )}
+            {continueLesson ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                Next up: {continueLesson.title}
+              </p>
+            ) : null}
+          </>
         ) : (
-          <p className="font-medium text-emerald-700 dark:text-emerald-400">
-            You have completed every lesson. Well done!
-          </p>
+          <div
+            data-testid="welcome"
+            className="space-y-3 rounded-lg border border-zinc-200 p-5 dark:border-zinc-800"
+          >
+            <p className="text-lg font-semibold text-zinc-950 dark:text-white">
+              Welcome to Backend Path
+            </p>
+            <p className="text-zinc-700 dark:text-zinc-300">
+              {plural(dashboard.modules.length, 'module')} and {plural(dashboard.total, 'lesson')},
+              each ending with a short quiz. As you read, this page shows your progress, your streak
+              and the questions to review.
+            </p>
+            {continueLesson ? (
+              <Link href={continueLesson.href} className={buttonClassName('primary')}>
+                Start with {continueLesson.title}
+              </Link>
+            ) : null}
+          </div>
         )}
-        {continueLesson ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Next up: {continueLesson.title}
-          </p>
-        ) : null}
         <p className="text-sm">
           <Link href="/review" className="font-semibold text-sky-800 underline dark:text-sky-300">
             Review the questions you missed
@@ -78,11 +96,13 @@ export default async function DashboardPage() {
         <h2 id="activity-heading" className="text-xl font-semibold text-zinc-950 dark:text-white">
           Activity
         </h2>
-        <p className="text-zinc-700 dark:text-zinc-300" data-testid="streak">
-          {activity.streak === 0
-            ? 'No streak yet: study today to start one.'
-            : `${activity.streak}-day streak`}
-        </p>
+        {dashboard.hasProgress ? (
+          <p className="text-zinc-700 dark:text-zinc-300" data-testid="streak">
+            {activity.streak === 0
+              ? 'No streak yet: study today to start one.'
+              : `${activity.streak}-day streak`}
+          </p>
+        ) : null}
         <ActivityCalendar days={activity.days} />
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
           Days in your time zone ({activity.timeZone}).
@@ -101,7 +121,7 @@ export default async function DashboardPage() {
             <div className="flex items-baseline justify-between gap-4">
               <h3 className="font-semibold text-zinc-950 dark:text-white">{module.title}</h3>
               <span className="text-sm text-zinc-600 dark:text-zinc-400">
-                {module.completed} of {module.total} · {module.percent}%
+                {module.completed} of {plural(module.total, 'lesson')} · {module.percent}%
               </span>
             </div>
             <ProgressBar percent={module.percent} label={`${module.title} progress`} />
@@ -115,11 +135,9 @@ export default async function DashboardPage() {
                     {lesson.title}
                   </Link>
                   <span className="shrink-0 text-zinc-600 dark:text-zinc-400">
-                    {stateLabels[lesson.state]}
+                    {lessonStateLabels[lesson.state]}
                     {lesson.updated ? ' · Updated since' : ''}
-                    {lesson.completedAt
-                      ? ` · ${dateFormat.format(new Date(lesson.completedAt))}`
-                      : ''}
+                    {lesson.completedAt ? ` · ${formatDay(lesson.completedAt)}` : ''}
                   </span>
                 </li>
               ))}

@@ -10,12 +10,7 @@ import {
 import { CohortDetailsForm } from '@/components/cohorts/cohort-forms';
 import { ScheduleForm, ThresholdsForm } from '@/components/cohorts/cohort-settings';
 import { NudgeForm } from '@/components/cohorts/nudge-form';
-import {
-  MatrixLegend,
-  ModuleChart,
-  ProgressMatrix,
-  formatDay,
-} from '@/components/cohorts/progress-matrix';
+import { MatrixLegend, ModuleChart, ProgressMatrix } from '@/components/cohorts/progress-matrix';
 import { listModules } from '@/lib/content';
 import {
   getCohortPage,
@@ -24,6 +19,7 @@ import {
   type MyCohortView,
 } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
+import { formatDay, plural } from '@/lib/format';
 import { ZodError } from 'zod';
 
 export const metadata: Metadata = { title: 'Cohort', robots: { index: false } };
@@ -64,8 +60,9 @@ const sectionHeading = 'text-xl font-semibold text-zinc-950 dark:text-white';
 function RiskRules({ cohort }: { cohort: MyCohortView['cohort'] }) {
   return (
     <p className="text-sm text-zinc-600 dark:text-zinc-400">
-      Flagged after {cohort.inactiveDays} days without activity, {cohort.failedQuizAttempts} failed
-      attempts at one quiz, or {cohort.behindLessons} lessons past their due date.
+      Flagged after {plural(cohort.inactiveDays, 'day')} without activity,{' '}
+      {plural(cohort.failedQuizAttempts, 'failed attempt', 'failed attempts')} at one quiz, or{' '}
+      {plural(cohort.behindLessons, 'lesson')} past their due date.
     </p>
   );
 }
@@ -224,60 +221,69 @@ function Dashboard({
         <h2 id="matrix-heading" className={sectionHeading}>
           Learners and lessons
         </h2>
-        <nav aria-label="Sort and filter" className="flex flex-wrap gap-3 text-sm">
-          <span>Sort by:</span>
-          {[
-            ['name', 'Name'],
-            ['completion', 'Completion'],
-            ['active', 'Last active'],
-          ].map(([value, label]) => (
-            <a
-              key={value}
-              href={href({ sort: value })}
-              aria-current={sort === value ? 'true' : undefined}
-              className="underline aria-[current=true]:font-bold"
-            >
-              {label}
-            </a>
-          ))}
-          <span className="ml-4">Module:</span>
-          <a
-            href={href({ module: null })}
-            aria-current={!moduleFilter ? 'true' : undefined}
-            className="underline aria-[current=true]:font-bold"
-          >
-            All
-          </a>
-          {modules.map((module) => (
-            <a
-              key={module.slug}
-              href={href({ module: module.slug })}
-              aria-current={moduleFilter === module.slug ? 'true' : undefined}
-              className="underline aria-[current=true]:font-bold"
-            >
-              {module.title.split(':')[0]}
-            </a>
-          ))}
-        </nav>
-        <MatrixLegend />
-        <ProgressMatrix
-          lessons={lessons}
-          learners={shown}
-          today={dashboard.today}
-          caption="Each learner's state on each lesson"
-          memberActions={
-            cohort.canManage
-              ? (learner) => (
-                  <MemberActions
-                    cohortId={cohort.id}
-                    userId={learner.id}
-                    name={learner.name}
-                    role={learner.role}
-                  />
-                )
-              : undefined
-          }
-        />
+        {learners.length === 0 ? (
+          <p className="text-zinc-700 dark:text-zinc-300" data-testid="no-members">
+            No members yet: share the invite link.
+          </p>
+        ) : (
+          <>
+            <nav aria-label="Sort and filter" className="flex flex-wrap gap-3 text-sm">
+              <span>Sort by:</span>
+              {[
+                ['name', 'Name'],
+                ['completion', 'Completion'],
+                ['active', 'Last active'],
+              ].map(([value, label]) => (
+                <a
+                  key={value}
+                  href={href({ sort: value })}
+                  aria-current={sort === value ? 'true' : undefined}
+                  className="underline aria-[current=true]:font-bold"
+                >
+                  {label}
+                </a>
+              ))}
+              <span className="ml-4">Module:</span>
+              <a
+                href={href({ module: null })}
+                aria-current={!moduleFilter ? 'true' : undefined}
+                className="underline aria-[current=true]:font-bold"
+              >
+                All
+              </a>
+              {modules.map((module) => (
+                <a
+                  key={module.slug}
+                  href={href({ module: module.slug })}
+                  aria-current={moduleFilter === module.slug ? 'true' : undefined}
+                  className="underline aria-[current=true]:font-bold"
+                >
+                  {module.title.split(':')[0]}
+                </a>
+              ))}
+            </nav>
+            <MatrixLegend />
+            <ProgressMatrix
+              lessons={lessons}
+              modules={modules}
+              learners={shown}
+              today={dashboard.today}
+              caption="Each learner's state on each lesson"
+              memberActions={
+                cohort.canManage
+                  ? (learner) => (
+                      <MemberActions
+                        cohortId={cohort.id}
+                        userId={learner.id}
+                        name={learner.name}
+                        role={learner.role}
+                      />
+                    )
+                  : undefined
+              }
+            />
+          </>
+        )}
         {pages > 1 ? (
           <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
             {page > 1 ? (
@@ -405,6 +411,7 @@ function MemberView({ view }: { view: MyCohortView }) {
         <MatrixLegend />
         <ProgressMatrix
           lessons={view.lessons}
+          modules={view.modules}
           learners={[me]}
           today={view.today}
           caption="Your state on each lesson, as your cohort leads see it"
