@@ -124,7 +124,8 @@ describe('guessing the current password on the change-password form', () => {
     for (let attempt = 1; attempt <= passwordCheckLimits.attempts; attempt += 1) {
       expect(await changePasswordAction({ status: 'idle' }, form(wrongGuess(attempt)))).toEqual({
         status: 'invalid',
-        message: 'Your current password is not correct.',
+        // The field says what is wrong; the form's status line points at it.
+        message: 'Please correct the highlighted fields.',
         fieldErrors: { currentPassword: ['Your current password is not correct.'] },
       });
     }

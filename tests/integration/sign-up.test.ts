@@ -30,7 +30,8 @@ async function signUpAndSettle(
 }
 
 const outbox: MailMessage[] = [];
-vi.mock('@/lib/mail', () => ({
+vi.mock('@/lib/mail', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/mail')>()),
   sendMail: async (message: MailMessage) => {
     outbox.push(message);
   },
