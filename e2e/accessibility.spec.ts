@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { e2eAccount } from './accounts';
+import { expectNoSeriousAxeViolations } from './axe';
 import { loadCourse } from '../lib/content/load';
 import { expect, test } from './fixtures';
 
@@ -70,22 +70,7 @@ function scanner(page: Page, colorScheme: 'light' | 'dark') {
   return async (path: string) => {
     await page.goto(path);
     await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations.filter(
-      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-    );
-    expect(
-      serious.map(
-        (violation) =>
-          `${violation.id}: ${violation.nodes
-            .map((node) => node.target.join(' '))
-            .slice(0, 3)
-            .join(' | ')}`,
-      ),
-      `${path} (${colorScheme})`,
-    ).toEqual([]);
+    await expectNoSeriousAxeViolations(page, `${path} (${colorScheme})`);
   };
 }
 

@@ -1,8 +1,8 @@
 // The cohort dashboard at phone and laptop widths, "Completed · quiz not passed" from the lesson
 // to the CSV, and the CSV's shape for spreadsheets.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { e2eAccount } from './accounts';
+import { expectNoSeriousAxeViolations } from './axe';
 import { loadCourse } from '../lib/content/load';
 import { browserAs, expect, test } from './fixtures';
 import { LessonPage } from './pages/lesson-page';
@@ -26,25 +26,6 @@ const horizontalScrollers = (page: Page) =>
         );
       }).length,
   );
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .map((node) => node.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    ),
-    label,
-  ).toEqual([]);
-}
 
 test('a cohort dashboard fits 320, 390 and 1280 px, and shows "Completed · quiz not passed" everywhere, CSV included', async ({
   page,
@@ -141,7 +122,7 @@ test('a cohort dashboard fits 320, 390 and 1280 px, and shows "Completed · quiz
       await page.setViewportSize({ width, height: 900 });
       await page.goto(cohortUrl);
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-      await expectNoAxeViolations(page, `cohort dashboard, ${colorScheme}, ${width} px`);
+      await expectNoSeriousAxeViolations(page, `cohort dashboard, ${colorScheme}, ${width} px`);
     }
   }
   await learner.context.close();

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousAxeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { SearchDialog } from './pages/search-dialog';
 
@@ -135,24 +135,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }) => {
     await page.emulateMedia({ colorScheme });
     const search = new SearchDialog(page);
-    const seriousViolations = async () =>
-      (
-        await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .analyze()
-      ).violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
-
     await page.goto('/learn');
     await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     await search.openWithShortcut();
     await page.keyboard.type('indexs');
     await expect(search.options().first()).toBeVisible();
     await page.keyboard.press('ArrowDown');
-    expect(await seriousViolations()).toEqual([]);
+    await expectNoSeriousAxeViolations(page, `search dialog (${colorScheme})`);
 
     await page.goto('/search?q=indexs');
-    expect(await seriousViolations()).toEqual([]);
+    await expectNoSeriousAxeViolations(page, `/search (${colorScheme})`);
   });
 }
