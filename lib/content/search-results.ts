@@ -1,6 +1,8 @@
 // What the course search works on and returns, and how a result count is said: shared by the
 // engine (search-engine.ts), /search and the dialog, which uses these before it loads the engine.
 
+import { plural } from '@/lib/format';
+
 export interface SearchDocuments {
   lessons: { id: string; title: string; moduleTitle: string; href: string }[];
   /** One per heading (and one for the lesson's summary and objectives), in course order. */
@@ -36,16 +38,15 @@ export interface SearchResults {
 /** The longest query searched: longer input is cut here (the inputs' maxLength says the same). */
 export const maxQueryLength = 200;
 
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** "3 results in 2 lessons for “q”.", "Showing 20 of 57 results (12 lessons) for “q”.": the real count. */
 export function describeSearchCount(query: string, results: SearchResults, offset = 0): string {
   const { total, lessonTotal, shown } = results;
   const quoted = `for “${query}”`;
   if (total === 0) return `No results ${quoted}.`;
-  const lessons = counted(lessonTotal, 'lesson');
-  if (shown === total) return `${counted(total, 'result')} in ${lessons} ${quoted}.`;
-  if (shown === 0) return `${counted(total, 'result')} ${quoted}; this page is past the last one.`;
+  const lessons = plural(lessonTotal, 'lesson');
+  if (shown === total) return `${plural(total, 'result')} in ${lessons} ${quoted}.`;
+  if (shown === 0) return `${plural(total, 'result')} ${quoted}; this page is past the last one.`;
   const range = offset === 0 ? `${shown}` : `${offset + 1}–${offset + shown}`;
   return `Showing ${range} of ${total} results (${lessons}) ${quoted}.`;
 }

@@ -5,10 +5,11 @@ import { ReviewCard } from '@/components/review/review-card';
 import { loadForPage } from '@/lib/dal/guard';
 import { normalizeTimeZone } from '@/lib/dal/activity';
 import { listDueReviews, reviewIntervalsDays } from '@/lib/dal/review';
+import { plural } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Review', robots: { index: false } };
 
-const questions = (count: number) => `${count} question${count === 1 ? '' : 's'}`;
+const questions = (count: number) => plural(count, 'question');
 
 export default async function ReviewPage() {
   const reviews = await loadForPage('/review', () => listDueReviews());
