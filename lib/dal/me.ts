@@ -4,7 +4,7 @@ import type { Lesson } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { previewRoles } from './drafts';
 import { getDashboard } from './progress';
-import { listDueReviews } from './review';
+import { getReviewSummary } from './review';
 import { requireUser } from './session';
 import { getCurrentUserProfile } from './users';
 
@@ -42,13 +42,13 @@ export async function getMySessionSummary(): Promise<SessionSummaryDto | null> {
   const [profile, dashboard, reviews] = await Promise.all([
     getCurrentUserProfile(),
     getDashboard(),
-    listDueReviews(),
+    getReviewSummary(),
   ]);
   const next = dashboard.continueLesson;
   return {
     name: profile.name || profile.email,
     role: user.role,
-    reviewsDue: reviews.due.length,
+    reviewsDue: reviews.dueNow,
     canPreview: (previewRoles as readonly UserRole[]).includes(user.role),
     isAdmin: user.role === 'admin',
     continueLesson: next ? { title: next.title, href: next.href } : null,
