@@ -5,3 +5,4 @@ export * from './notes';
 export * from './quiz';
 export * from './security';
 export * from './relations';
+export * from './labs';

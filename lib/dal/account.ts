@@ -10,6 +10,9 @@ import {
   bookmarks,
   cohortMembers,
   cohorts,
+  labAttempts,
+  labDrafts,
+  labTaskProgress,
   lessonNotes,
   lessonProgress,
   notifications,
@@ -111,6 +114,37 @@ export async function exportMyData() {
       .from(reviewItems)
       .where(eq(reviewItems.userId, user.id))
       .orderBy(reviewItems.dueAt),
+    labAttempts: await db
+      .select({
+        labId: labAttempts.labId,
+        taskId: labAttempts.taskId,
+        passed: labAttempts.passed,
+        failedChecks: labAttempts.failedChecks,
+        sql: labAttempts.sql,
+        createdAt: labAttempts.createdAt,
+      })
+      .from(labAttempts)
+      .where(eq(labAttempts.userId, user.id))
+      .orderBy(labAttempts.createdAt),
+    labTasks: await db
+      .select({
+        labId: labTaskProgress.labId,
+        taskId: labTaskProgress.taskId,
+        attempts: labTaskProgress.attempts,
+        passedAt: labTaskProgress.passedAt,
+        lastAttemptAt: labTaskProgress.lastAttemptAt,
+      })
+      .from(labTaskProgress)
+      .where(eq(labTaskProgress.userId, user.id)),
+    labDrafts: await db
+      .select({
+        labId: labDrafts.labId,
+        taskId: labDrafts.taskId,
+        body: labDrafts.body,
+        updatedAt: labDrafts.updatedAt,
+      })
+      .from(labDrafts)
+      .where(eq(labDrafts.userId, user.id)),
     notes: await db
       .select({
         lessonId: lessonNotes.lessonId,
@@ -193,6 +227,9 @@ export const userReferenceExports = {
   lesson_progress: { user_id: 'progress' },
   quiz_attempts: { user_id: 'quizAttempts' },
   review_items: { user_id: 'reviewSchedule' },
+  lab_attempts: { user_id: 'labAttempts' },
+  lab_task_progress: { user_id: 'labTasks' },
+  lab_drafts: { user_id: 'labDrafts' },
   lesson_notes: { user_id: 'notes' },
   bookmarks: { user_id: 'bookmarks' },
   cohorts: { owner_id: 'cohortsOwned' },

@@ -12,6 +12,9 @@ import {
   bookmarks,
   cohortMembers,
   cohorts,
+  labAttempts,
+  labDrafts,
+  labTaskProgress,
   lessonNotes,
   lessonProgress,
   notifications,
@@ -121,6 +124,24 @@ async function seedUserRows(
   });
   await db.insert(lessonNotes).values({ userId: user.id, lessonId, body: 'My own note' });
   await db.insert(bookmarks).values({ userId: user.id, lessonId });
+  await db.insert(labAttempts).values({
+    userId: user.id,
+    submissionId: `submission-${unique}`,
+    labId: 'coverage-lab',
+    taskId: 'first-task',
+    passed: false,
+    failedChecks: [{ index: 0, kind: 'result', message: '1 row missing' }],
+    sql: 'SELECT 1',
+  });
+  await db
+    .insert(labTaskProgress)
+    .values({ userId: user.id, labId: 'coverage-lab', taskId: 'first-task', attempts: 1 });
+  await db.insert(labDrafts).values({
+    userId: user.id,
+    labId: 'coverage-lab',
+    taskId: 'first-task',
+    body: 'SELECT 1',
+  });
   // A cohort the user owns (with a member), and another person's cohort the user belongs to.
   const [owned] = await db
     .insert(cohorts)
