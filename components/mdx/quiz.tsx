@@ -20,6 +20,7 @@ import { InlineCode } from '@/components/ui/inline-code';
 import type { QuizQuestionView } from '@/lib/content/quiz';
 import type { QuizResult } from '@/lib/dal/quiz';
 import { revealAfterAttempts } from '@/lib/dal/quiz-rules';
+import { plural } from '@/lib/format';
 import { ChoiceList } from './quiz-choices';
 
 type Answers = (string | null)[];
@@ -132,7 +133,7 @@ export function Quiz({
     const unanswered = answers.findIndex((answer) => answer === null);
     if (unanswered !== -1) {
       setError(
-        `Answer all ${questions.length} questions before checking (question ${unanswered + 1} is still open).`,
+        `Answer all ${plural(questions.length, 'question')} before checking (question ${unanswered + 1} is still open).`,
       );
       return;
     }
@@ -185,7 +186,8 @@ export function Quiz({
           Check your understanding
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {questions.length} questions. Get at least two thirds right to complete the lesson.
+          {plural(questions.length, 'question')}. Get at least two thirds right to complete the
+          lesson.
           {best ? ` Your best so far: ${best.correct} of ${best.total}.` : ''}
         </p>
         {signedOut && !result ? (

@@ -5,6 +5,7 @@ import { answerReviewAction } from '@/app/(learn)/actions';
 import { ChoiceList } from '@/components/mdx/quiz-choices';
 import { InlineCode } from '@/components/ui/inline-code';
 import type { QuizQuestionView } from '@/lib/content/quiz';
+import { plural } from '@/lib/format';
 
 interface Outcome {
   correct: boolean;
@@ -64,8 +65,8 @@ export function ReviewCard({
             className={`rounded-md px-3 py-2 text-sm ${outcome.correct ? 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200' : 'bg-rose-50 text-rose-900 dark:bg-rose-950/40 dark:text-rose-200'}`}
           >
             <p className="font-semibold">
-              {outcome.correct ? 'Correct.' : 'Not quite.'} Next review in {outcome.nextInDays}{' '}
-              {outcome.nextInDays === 1 ? 'day' : 'days'}.
+              {outcome.correct ? 'Correct.' : 'Not quite.'} Next review in{' '}
+              {plural(outcome.nextInDays, 'day')}.
             </p>
             <p>
               <InlineCode text={outcome.explanation} />

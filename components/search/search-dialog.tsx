@@ -21,6 +21,7 @@ import { createPortal } from 'react-dom';
 import { Button } from '@/components/ui/button';
 import type { SearchEngine } from '@/lib/content/search-engine';
 import { describeSearchCount, maxQueryLength } from '@/lib/content/search-results';
+import { plural } from '@/lib/format';
 import { loadCourseSearch } from './load-course-search';
 import { hitLabel, SearchSnippet } from './search-snippet';
 
@@ -288,7 +289,7 @@ function SearchDialogPanel() {
           onClick={() => dialog.current?.close()}
           className="mt-3 inline-block text-sm font-semibold text-sky-800 hover:underline dark:text-sky-300"
         >
-          See all {results.total} results
+          See all {plural(results.total, 'result')}
         </Link>
       ) : null}
       <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">

@@ -38,7 +38,6 @@ export interface SearchResults {
 /** The longest query searched: longer input is cut here (the inputs' maxLength says the same). */
 export const maxQueryLength = 200;
 
-
 /** "3 results in 2 lessons for “q”.", "Showing 20 of 57 results (12 lessons) for “q”.": the real count. */
 export function describeSearchCount(query: string, results: SearchResults, offset = 0): string {
   const { total, lessonTotal, shown } = results;
@@ -48,5 +47,5 @@ export function describeSearchCount(query: string, results: SearchResults, offse
   if (shown === total) return `${plural(total, 'result')} in ${lessons} ${quoted}.`;
   if (shown === 0) return `${plural(total, 'result')} ${quoted}; this page is past the last one.`;
   const range = offset === 0 ? `${shown}` : `${offset + 1}–${offset + shown}`;
-  return `Showing ${range} of ${total} results (${lessons}) ${quoted}.`;
+  return `Showing ${range} of ${plural(total, 'result')} (${lessons}) ${quoted}.`;
 }

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { quizSubmissionSchema } from '@/lib/validations/quiz';
 import { isPassing, revealsAnswers } from './quiz-rules';
 import { scheduleWrongAnswers } from './review';
+import { plural } from '@/lib/format';
 import { verifySession, requireUser } from './session';
 
 export { passRatio, revealAfterAttempts } from './quiz-rules';
@@ -47,7 +48,10 @@ function grade(lesson: Lesson, answers: string[]): Graded {
     answers.length !== lesson.quiz.length ||
     answers.some((answer, index) => !ids[index]?.includes(answer))
   ) {
-    throw new AppError('invalid', `Answer all ${lesson.quiz.length} questions before checking.`);
+    throw new AppError(
+      'invalid',
+      `Answer all ${plural(lesson.quiz.length, 'question')} before checking.`,
+    );
   }
   const results = lesson.quiz.map((question, index): QuestionResult => {
     const chosenId = answers[index]!;

@@ -30,7 +30,7 @@ const accountKey = (email: string) => `sign-in-account:${email}`;
 const ipDayKey = (ip: string) => `sign-in-ip:${ip}:${new Date().toISOString().slice(0, 10)}`;
 
 const waitText = (seconds: number) =>
-  seconds < 120 ? plural(seconds, 'second') : `${Math.ceil(seconds / 60)} minutes`;
+  seconds < 120 ? plural(seconds, 'second') : plural(Math.ceil(seconds / 60), 'minute');
 
 export class ThrottledError extends AppError {
   constructor(

@@ -5,6 +5,7 @@ import { StackedLabel } from '@/components/ui/stacked-label';
 import { stackedTable } from '@/components/ui/stacked-table';
 import { listCohortsForAdmin } from '@/lib/dal/cohorts';
 import { loadForPage } from '@/lib/dal/guard';
+import { plural } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Cohorts', robots: { index: false } };
 
@@ -28,7 +29,7 @@ export default async function AdminCohortsPage() {
         nobody manages it until you give it a new owner (an instructor or an admin).{' '}
         {waiting === 0
           ? 'Every cohort has an owner.'
-          : `${waiting} cohort${waiting === 1 ? ' needs' : 's need'} a new owner.`}
+          : `Waiting for a new owner: ${plural(waiting, 'cohort')}.`}
       </p>
       <div className="md:overflow-x-auto">
         <table className={stackedTable.table}>

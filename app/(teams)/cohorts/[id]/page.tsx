@@ -292,7 +292,7 @@ function Dashboard({
               </a>
             ) : null}
             <span>
-              Page {page} of {pages} ({learners.length} learners)
+              Page {page} of {pages} ({plural(learners.length, 'learner')})
             </span>
             {page < pages ? (
               <a href={href({ page: page + 1 })} className="underline">
