@@ -1,4 +1,7 @@
+import { loadCourse } from '../lib/content/load';
 import { expect, test } from './fixtures';
+
+const lesson = loadCourse({ includeDrafts: false }).lessons[0]!;
 
 test('a new learner signs up, completes a lesson, and keeps it across reloads and sign-ins', async ({
   page,
@@ -45,6 +48,43 @@ test('a new learner signs up, completes a lesson, and keeps it across reloads an
 
   await lesson.progress().getByRole('button', { name: 'Mark as incomplete' }).click();
   await expect(lesson.progress().getByRole('button', { name: 'Mark as complete' })).toBeVisible();
+});
+
+test('the outline and the lesson sidebar tell a lesson completed without its quiz from one whose quiz was passed', async ({
+  page,
+  auth,
+  lesson: lessonPage,
+  newUser,
+}) => {
+  await auth.signUp(newUser);
+  await lessonPage.open(lesson.href);
+  await lessonPage.markComplete();
+  const sidebarMark = page
+    .getByRole('navigation', { name: 'In this module' })
+    .getByTestId(`progress-${lesson.id}`);
+  await expect(sidebarMark.getByText('Quiz not passed', { exact: true })).toBeVisible();
+  await expect(sidebarMark.getByText('Completed · quiz not passed', { exact: true })).toHaveCount(
+    1,
+  );
+
+  await page.goto('/learn');
+  const outlineMark = page.getByTestId(`progress-${lesson.id}`);
+  await expect(outlineMark.getByText('Quiz not passed', { exact: true })).toBeVisible();
+  // What a screen reader announces for the lesson's link: the full state, once.
+  const outlineLink = page.getByRole('main').getByRole('link').filter({ has: outlineMark });
+  await expect(outlineLink).toHaveAccessibleName(/ Completed · quiz not passed$/);
+
+  // Passing the quiz makes it plainly completed: at once in the sidebar, then in the outline.
+  await lessonPage.open(lesson.href);
+  await lessonPage.answerQuiz(lesson.quiz, 'right');
+  await lessonPage.quiz().getByRole('button', { name: 'Check answers' }).click();
+  await expect(lessonPage.quiz().getByTestId('quiz-score')).toContainText('passed');
+  await expect(sidebarMark.getByText('Quiz not passed', { exact: true })).toHaveCount(0);
+  await expect(sidebarMark.getByText('Completed', { exact: true })).toHaveCount(1);
+  await page.goto('/learn');
+  await expect(outlineMark.getByText('Completed', { exact: true })).toHaveCount(1);
+  await expect(outlineMark.getByText('Quiz not passed', { exact: true })).toHaveCount(0);
+  await expect(outlineLink).toHaveAccessibleName(/ Completed$/);
 });
 
 test('a signed-out visitor reads a lesson and is offered sign-in instead of the button', async ({

@@ -125,7 +125,9 @@ export async function LessonView({
     </article>
   );
   return trackProgress ? (
-    <LessonStateProvider lessonId={lesson.id}>{page}</LessonStateProvider>
+    <LessonStateProvider lessonId={lesson.id} hasQuiz={lesson.quiz.length > 0}>
+      {page}
+    </LessonStateProvider>
   ) : (
     page
   );

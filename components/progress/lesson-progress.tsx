@@ -4,24 +4,10 @@
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { setLessonCompletionAction } from '@/app/(learn)/actions';
-import {
-  deriveLessonState,
-  isPassingScore,
-  lessonStateLabels,
-  type LessonState,
-} from '@/lib/dal/lesson-state';
-import { useLessonState } from './lesson-state';
+import { lessonStateLabels, type LessonState } from '@/lib/dal/lesson-state';
+import { deriveOpenLessonState, useLessonState } from './lesson-state';
 
-export function LessonProgress({
-  lessonId,
-  hasQuiz,
-  signInHref,
-}: {
-  lessonId: string;
-  /** The lesson ends with a quiz: completed without passing it shows as "quiz not passed". */
-  hasQuiz: boolean;
-  signInHref: string;
-}) {
+export function LessonProgress({ lessonId, signInHref }: { lessonId: string; signInHref: string }) {
   const context = useLessonState();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -63,15 +49,7 @@ export function LessonProgress({
         </p>
       ) : (
         <div className="flex flex-wrap items-center gap-4">
-          <LessonStateText
-            state={deriveLessonState({
-              status: state.completed ? 'completed' : 'started',
-              hasQuiz,
-              quizPassed: state.bestQuiz
-                ? isPassingScore(state.bestQuiz.correct, state.bestQuiz.total)
-                : false,
-            })}
-          />
+          <LessonStateText state={deriveOpenLessonState(context) ?? 'started'} />
           {state.updated ? (
             <>
               <p className="text-sm font-semibold text-sky-800 dark:text-sky-300">

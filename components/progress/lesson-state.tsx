@@ -12,6 +12,11 @@ import {
   type ReactNode,
 } from 'react';
 import { openLessonAction } from '@/app/(learn)/actions';
+import {
+  deriveLessonState,
+  isPassingScore,
+  type LessonState as DerivedLessonState,
+} from '@/lib/dal/lesson-state';
 
 export type LessonState =
   | { kind: 'loading' }
@@ -28,6 +33,8 @@ export type LessonState =
 
 interface LessonStateContextValue {
   lessonId: string;
+  /** The lesson ends with a quiz: completed without passing it is "quiz not passed". */
+  hasQuiz: boolean;
   state: LessonState;
   update: (change: {
     completed?: boolean;
@@ -41,9 +48,11 @@ const LessonStateContext = createContext<LessonStateContextValue | null>(null);
 
 export function LessonStateProvider({
   lessonId,
+  hasQuiz,
   children,
 }: {
   lessonId: string;
+  hasQuiz: boolean;
   children: ReactNode;
 }) {
   const [state, setState] = useState<LessonState>({ kind: 'loading' });
@@ -86,8 +95,8 @@ export function LessonStateProvider({
   }, []);
   const signedOut = useCallback(() => setState({ kind: 'signed-out' }), []);
   const value = useMemo(
-    () => ({ lessonId, state, update, signedOut }),
-    [lessonId, state, update, signedOut],
+    () => ({ lessonId, hasQuiz, state, update, signedOut }),
+    [lessonId, hasQuiz, state, update, signedOut],
   );
   return <LessonStateContext.Provider value={value}>{children}</LessonStateContext.Provider>;
 }
@@ -95,4 +104,20 @@ export function LessonStateProvider({
 /** The learner's state on this lesson, or null outside a tracked lesson page (e.g. a draft preview). */
 export function useLessonState(): LessonStateContextValue | null {
   return useContext(LessonStateContext);
+}
+
+/**
+ * The open lesson's state as the dashboard and the outline name it, from what the page has loaded
+ * (kept current as the learner completes the lesson or passes its quiz); null until loaded.
+ */
+export function deriveOpenLessonState(context: LessonStateContextValue): DerivedLessonState | null {
+  const { state, hasQuiz } = context;
+  if (state.kind !== 'ready') return null;
+  return deriveLessonState({
+    status: state.completed ? 'completed' : 'started',
+    hasQuiz,
+    quizPassed: state.bestQuiz
+      ? isPassingScore(state.bestQuiz.correct, state.bestQuiz.total)
+      : false,
+  });
 }

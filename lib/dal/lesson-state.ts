@@ -6,6 +6,12 @@ import { passRatio } from './quiz-rules';
 
 export type LessonState = 'not-started' | 'started' | 'completed' | 'quiz-not-passed';
 
+/**
+ * The mark beside a lesson in the course outline and the lesson sidebar: its state, or "updated"
+ * when it was completed against an older version of the lesson.
+ */
+export type LessonMark = LessonState | 'updated';
+
 /** The names the UI and the CSV export give each state. */
 export const lessonStateLabels: Record<LessonState, string> = {
   'not-started': 'Not started',

@@ -5,11 +5,16 @@ import { lessonProgress, quizAttempts, reviewItems, type ProgressStatus } from '
 import { getLessonById, listModules, type Lesson } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { openLessonSchema, setLessonCompletionSchema } from '@/lib/validations/progress';
-import { deriveLessonState, isCompletedState, type LessonState } from './lesson-state';
+import {
+  deriveLessonState,
+  isCompletedState,
+  type LessonMark,
+  type LessonState,
+} from './lesson-state';
 import { passingAttempt } from './quiz-passing';
 import { requireUser } from './session';
 
-export type { LessonState } from './lesson-state';
+export type { LessonMark, LessonState } from './lesson-state';
 
 export interface LessonProgressDto {
   lessonId: string;
@@ -247,8 +252,12 @@ export function pickContinueLesson(
   return undefined;
 }
 
-/** The signed-in user's state on every lesson they have opened, for progress marks on static pages. */
-export async function getMyLessonStates(): Promise<Record<string, ProgressStatus | 'updated'>> {
+/**
+ * The signed-in user's mark on every lesson they have opened, for the outline and lesson sidebar
+ * of static pages: the same derivation as the dashboard, so a lesson completed without passing
+ * its quiz is 'quiz-not-passed' there too.
+ */
+export async function getMyLessonStates(): Promise<Record<string, LessonMark>> {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
@@ -259,11 +268,20 @@ export async function getMyLessonStates(): Promise<Record<string, ProgressStatus
     })
     .from(lessonProgress)
     .where(eq(lessonProgress.userId, user.id));
-  return Object.fromEntries(
-    rows
-      .filter((row) => getLessonById(row.lessonId))
-      .map((row) => [row.lessonId, isUpdatedSinceCompletion(row) ? 'updated' : row.status]),
-  );
+  const passed = await listPassedQuizzes(user.id);
+  const marks: Record<string, LessonMark> = {};
+  for (const row of rows) {
+    const lesson = getLessonById(row.lessonId);
+    if (!lesson) continue;
+    marks[row.lessonId] = isUpdatedSinceCompletion(row)
+      ? 'updated'
+      : deriveLessonState({
+          status: row.status,
+          hasQuiz: lesson.quiz.length > 0,
+          quizPassed: passed.has(row.lessonId),
+        });
+  }
+  return marks;
 }
 
 /** Deletes the signed-in user's progress, quiz attempts and review queue, all or nothing. */

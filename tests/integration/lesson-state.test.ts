@@ -1,5 +1,6 @@
 // "Completed · quiz not passed": one derivation (lib/dal/lesson-state.ts) behind the learner's
-// dashboard, the cohort matrix and the CSV export, from the stored progress and quiz attempts.
+// dashboard, the outline marks, the cohort matrix and the CSV export, from the stored progress and
+// quiz attempts.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
@@ -13,7 +14,7 @@ import {
   updateCohortThresholds,
 } from '@/lib/dal/cohorts';
 import { deriveLessonState, isPassingScore, lessonStateLabels } from '@/lib/dal/lesson-state';
-import { getDashboard, setLessonCompletion } from '@/lib/dal/progress';
+import { getDashboard, getMyLessonStates, setLessonCompletion } from '@/lib/dal/progress';
 import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
@@ -117,6 +118,12 @@ describe('lesson state derivation', () => {
       [third!.id, 'completed'],
     ]);
     expect((await getDashboard()).completed).toBe(3);
+    // The outline and the lesson sidebar get the same states, not a plain "completed" for both.
+    expect(await getMyLessonStates()).toEqual({
+      [first!.id]: 'quiz-not-passed',
+      [second!.id]: 'quiz-not-passed',
+      [third!.id]: 'completed',
+    });
 
     const idler = await createTestUser({ name: 'Ivo Idle' });
     signInAs(idler.id);

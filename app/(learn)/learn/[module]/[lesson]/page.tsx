@@ -36,11 +36,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
       trackProgress
       tools={
         <>
-          <LessonProgress
-            lessonId={lesson.id}
-            hasQuiz={lesson.quiz.length > 0}
-            signInHref={signInHref}
-          />
+          <LessonProgress lessonId={lesson.id} signInHref={signInHref} />
           <LessonNotes lessonId={lesson.id} />
         </>
       }
