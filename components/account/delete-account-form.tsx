@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { deleteAccountAction, type DeleteAccountFormState } from '@/app/(auth)/actions';
 import { FormStatus } from '@/components/auth/form-status';
+import { markSessionSummaryStale } from '@/components/layout/session-summary';
 import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
 import { passwordLength } from '@/lib/validations/password-length';
 import { textLimits } from '@/lib/validations/limits';
@@ -16,6 +17,7 @@ export function DeleteAccountForm({ check }: { check: AccountDeletionCheck }) {
   const { state, pending, fieldErrors, message, formProps } = useFormAction<DeleteAccountFormState>(
     deleteAccountAction,
     { status: 'idle' },
+    { beforeSubmit: markSessionSummaryStale },
   );
   if (check.confirmWith === 'sign-in-again' || state.status === 'sign-in-again') {
     return (

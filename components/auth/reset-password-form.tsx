@@ -1,6 +1,7 @@
 'use client';
 
 import { resetPasswordAction, type PasswordFormState } from '@/app/(auth)/actions';
+import { markSessionSummaryStale } from '@/components/layout/session-summary';
 import { Button } from '@/components/ui/button';
 import { useFormAction } from '@/components/ui/form-field';
 import { FormStatus } from './form-status';
@@ -10,6 +11,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const { pending, fieldErrors, message, formProps } = useFormAction<PasswordFormState>(
     resetPasswordAction,
     { status: 'idle' },
+    // A reset signs this browser in and redirects.
+    { beforeSubmit: markSessionSummaryStale },
   );
   return (
     <form {...formProps} className="space-y-5">

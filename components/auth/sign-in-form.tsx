@@ -1,6 +1,7 @@
 'use client';
 
 import { signInAction, type AuthFormState } from '@/app/(auth)/actions';
+import { markSessionSummaryStale } from '@/components/layout/session-summary';
 import { Button } from '@/components/ui/button';
 import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
 import { textLimits } from '@/lib/validations/limits';
@@ -10,6 +11,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const { state, pending, fieldErrors, message, formProps } = useFormAction<AuthFormState>(
     signInAction,
     { status: 'idle' },
+    // Signing in redirects: the header reads who is signed in again on the next page.
+    { beforeSubmit: markSessionSummaryStale },
   );
   const values = valuesOf(state);
   return (

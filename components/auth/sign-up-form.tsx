@@ -1,6 +1,7 @@
 'use client';
 
 import { signUpAction, type AuthFormState } from '@/app/(auth)/actions';
+import { markSessionSummaryStale } from '@/components/layout/session-summary';
 import { Button } from '@/components/ui/button';
 import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
 import { textLimits } from '@/lib/validations/limits';
@@ -11,6 +12,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const { state, pending, fieldErrors, message, formProps } = useFormAction<AuthFormState>(
     signUpAction,
     { status: 'idle' },
+    // Signing in redirects: the header reads who is signed in again on the next page.
+    { beforeSubmit: markSessionSummaryStale },
   );
   if (state.status === 'sent') return <SentNotice message={state.message} />;
   const values = valuesOf(state);

@@ -8,8 +8,9 @@ import { useSessionSummary } from '@/components/layout/session-summary';
 import { buttonClassName } from '@/components/ui/button';
 
 export function ContinueOrVisitor({ visitor }: { visitor: ReactNode }) {
-  const session = useSessionSummary();
-  if (session.status === 'loading') {
+  const session = useSessionSummary({ needsContinueLesson: true });
+  // Unknown (still reading, or the read failed and is retried): neither offer, in the same space.
+  if (session.status === 'loading' || session.status === 'unavailable') {
     // Hidden, not absent, while the session is read: nothing moves when it is replaced.
     return (
       <>

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useFormStatus } from 'react-dom';
 import { signOutAction } from '@/app/(auth)/actions';
 import type { SessionSummaryDto } from '@/lib/dal/me';
-import { refreshSessionSummary } from './session-summary';
+import { markSessionSummaryStale, refreshSessionSummary } from './session-summary';
 
 const itemClassName =
   'block w-full rounded-md px-3 py-2.5 text-left text-sm text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-sky-700 dark:text-zinc-200 dark:hover:bg-zinc-800';
@@ -161,7 +161,7 @@ export function AccountMenu({ user }: { user: SessionSummaryDto }) {
             </li>
           ) : null}
           <li className="mt-1 border-t border-zinc-200 pt-1 dark:border-zinc-800">
-            <form action={signOutAction}>
+            <form action={signOutAction} onSubmit={markSessionSummaryStale}>
               <SignOutButton />
             </form>
           </li>

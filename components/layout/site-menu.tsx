@@ -112,6 +112,15 @@ export function SiteMenu({ search }: { search: ReactNode }) {
         <ThemeSelect />
         {session.status === 'loading' ? (
           <div className="hidden h-9 w-36 lg:block" aria-hidden="true" />
+        ) : session.status === 'unavailable' ? (
+          // Who is signed in could not be read (it is retried): a link that suits both, since
+          // /account asks a visitor to sign in. Never Sign in / Sign up to someone signed in.
+          <Link
+            href="/account"
+            className="rounded-md px-2 py-1.5 text-sm font-medium text-zinc-700 hover:text-zinc-950 dark:text-zinc-300 dark:hover:text-white"
+          >
+            Account
+          </Link>
         ) : user ? (
           <AccountMenu user={user} />
         ) : (

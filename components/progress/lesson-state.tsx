@@ -12,6 +12,7 @@ import {
   type ReactNode,
 } from 'react';
 import { openLessonAction } from '@/app/(learn)/actions';
+import { markContinueLessonStale } from '@/components/layout/session-summary';
 import {
   deriveLessonState,
   isPassingScore,
@@ -61,6 +62,8 @@ export function LessonStateProvider({
     let cancelled = false;
     openLessonAction(lessonId)
       .then((result) => {
+        // Opening a lesson makes it the one "Continue" leads to.
+        if (result.status === 'success') markContinueLessonStale();
         if (cancelled) return;
         setState(
           result.status === 'success'
@@ -82,6 +85,7 @@ export function LessonStateProvider({
   }, [lessonId]);
 
   const update = useCallback<LessonStateContextValue['update']>((change) => {
+    if (change.completed !== undefined) markContinueLessonStale();
     setState((current) =>
       current.kind === 'ready'
         ? { ...current, ...change }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { resetProgressAction } from '@/app/(learn)/actions';
+import { refreshSessionSummary } from '@/components/layout/session-summary';
 
 /** Resets the whole course's progress after an explicit confirmation. */
 export function ResetProgress() {
@@ -47,6 +48,8 @@ export function ResetProgress() {
               setConfirming(false);
               setMessage(result.status === 'success' ? 'Your progress was reset.' : result.message);
               router.refresh();
+              // The account menu's reviews due and "Continue" change with it.
+              refreshSessionSummary();
             })
           }
           className="rounded-md bg-rose-700 px-4 py-2 text-sm font-semibold text-white hover:bg-rose-800 disabled:opacity-60"

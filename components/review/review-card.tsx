@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { answerReviewAction } from '@/app/(learn)/actions';
+import { refreshSessionSummary } from '@/components/layout/session-summary';
 import { ChoiceList } from '@/components/mdx/quiz-choices';
 import { InlineCode } from '@/components/ui/inline-code';
 import type { QuizQuestionView } from '@/lib/content/quiz';
@@ -42,8 +43,11 @@ export function ReviewCard({
         setError(null);
         startTransition(async () => {
           const result = await answerReviewAction(lessonId, questionIndex, choice);
-          if (result.status === 'success') setOutcome(result.data);
-          else setError(result.message);
+          if (result.status === 'success') {
+            setOutcome(result.data);
+            // The account menu counts the questions due.
+            refreshSessionSummary();
+          } else setError(result.message);
         });
       }}
     >

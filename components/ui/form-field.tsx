@@ -123,8 +123,15 @@ type AnyFormState = { status: string; fieldErrors?: FieldErrors; message?: strin
 export function useFormAction<State extends AnyFormState>(
   action: (state: State, formData: FormData) => Promise<State>,
   initialState: State,
-  /** After a success, render the page again from the server (what was saved shows elsewhere too). */
-  { refreshOnSuccess = false } = {},
+  {
+    refreshOnSuccess = false,
+    beforeSubmit,
+  }: {
+    /** After a success, render the page again from the server (what was saved shows elsewhere too). */
+    refreshOnSuccess?: boolean;
+    /** Runs as the form is submitted, before the action (e.g. to mark what it may change as stale). */
+    beforeSubmit?: () => void;
+  } = {},
 ) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<State, FormData>(
@@ -151,6 +158,7 @@ export function useFormAction<State extends AnyFormState>(
   }, [state, refreshOnSuccess, router]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    beforeSubmit?.();
     const formData = new FormData(
       event.currentTarget,
       (event.nativeEvent as SubmitEvent).submitter,

@@ -3,7 +3,7 @@ import type { UserRole } from '@/db/schema';
 import type { Lesson } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { previewRoles } from './drafts';
-import { getDashboard } from './progress';
+import { getMyContinueLesson } from './progress';
 import { getReviewSummary } from './review';
 import { requireUser } from './session';
 import { getCurrentUserProfile } from './users';
@@ -39,20 +39,25 @@ async function findUser() {
 export async function getMySessionSummary(): Promise<SessionSummaryDto | null> {
   const user = await findUser();
   if (!user) return null;
-  const [profile, dashboard, reviews] = await Promise.all([
+  // Three small reads after the session check: no quiz attempts, no per-module progress.
+  const [profile, continueLesson, reviews] = await Promise.all([
     getCurrentUserProfile(),
-    getDashboard(),
+    getMyContinueLesson(),
     getReviewSummary(),
   ]);
-  const next = dashboard.continueLesson;
   return {
     name: profile.name || profile.email,
     role: user.role,
     reviewsDue: reviews.dueNow,
     canPreview: (previewRoles as readonly UserRole[]).includes(user.role),
     isAdmin: user.role === 'admin',
-    continueLesson: next ? { title: next.title, href: next.href } : null,
+    continueLesson,
   };
+}
+
+/** The signed-in user's role (for pages that show more to some roles). */
+export async function getMyRole(): Promise<UserRole> {
+  return (await requireUser()).role;
 }
 
 /** The signed-in user's landing page, or null when nobody is signed in. */

@@ -235,10 +235,10 @@ export async function getDashboard(): Promise<DashboardDto> {
  * Where "Continue" goes: the lesson opened last, if it is not completed; otherwise the next lesson
  * after it that is not completed (wrapping to the start); for a newcomer, the first lesson.
  */
-export function pickContinueLesson(
-  lessons: DashboardLesson[],
+export function pickContinueLesson<T extends { id: string; state: LessonState }>(
+  lessons: T[],
   rows: { lessonId: string; lastOpenedAt: Date }[],
-): DashboardLesson | undefined {
+): T | undefined {
   const known = rows.filter((row) => lessons.some((lesson) => lesson.id === row.lessonId));
   const last = known.reduce<(typeof known)[number] | undefined>(
     (latest, row) => (!latest || row.lastOpenedAt > latest.lastOpenedAt ? row : latest),
@@ -250,6 +250,40 @@ export function pickContinueLesson(
     if (lesson && !isCompletedState(lesson.state)) return lesson;
   }
   return undefined;
+}
+
+/**
+ * The lesson "Continue" leads to, as on the dashboard, from one query on the progress rows (for
+ * the session summary, read on every page): completion alone decides, so quiz attempts are not
+ * read. Null once every lesson is completed.
+ */
+export async function getMyContinueLesson(): Promise<Pick<Lesson, 'title' | 'href'> | null> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({
+      lessonId: lessonProgress.lessonId,
+      status: lessonProgress.status,
+      lastOpenedAt: lessonProgress.lastOpenedAt,
+    })
+    .from(lessonProgress)
+    .where(eq(lessonProgress.userId, user.id));
+  const statusOf = new Map(rows.map((row) => [row.lessonId, row.status]));
+  const lessons = listModules()
+    .flatMap((module) => module.lessons)
+    .map((lesson) => ({
+      id: lesson.id,
+      title: lesson.title,
+      href: lesson.href,
+      // Whether its quiz was passed changes the label, not whether it counts as completed.
+      state: deriveLessonState({
+        status: statusOf.get(lesson.id),
+        hasQuiz: false,
+        quizPassed: false,
+      }),
+    }));
+  const next = pickContinueLesson(lessons, rows);
+  return next ? { title: next.title, href: next.href } : null;
 }
 
 /**

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listLessons } from '@/lib/content';
 import { getMyLandingPath, getMySessionSummary } from '@/lib/dal/me';
-import { setLessonCompletion } from '@/lib/dal/progress';
+import {
+  getDashboard,
+  getMyContinueLesson,
+  recordLessonOpened,
+  setLessonCompletion,
+} from '@/lib/dal/progress';
 import { gradeQuiz } from '@/lib/dal/quiz';
 import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
@@ -67,5 +72,37 @@ describe('the session summary for the header and the static pages', () => {
         isAdmin: role === 'admin',
       });
     }
+  });
+
+  it("names the dashboard's Continue lesson from its own query, through to the end of the course", async () => {
+    const user = await createTestUser();
+    signInAs(user.id);
+    const dashboardNext = async () => {
+      const next = (await getDashboard()).continueLesson;
+      return next ? { title: next.title, href: next.href } : null;
+    };
+    expect(await getMyContinueLesson()).toEqual(await dashboardNext());
+
+    // The lesson opened last, while it is not completed.
+    await recordLessonOpened({ lessonId: lessons[3]!.id });
+    await recordLessonOpened({ lessonId: lessons[1]!.id });
+    expect(await getMyContinueLesson()).toEqual({
+      title: lessons[1]!.title,
+      href: lessons[1]!.href,
+    });
+    // Completed (here without passing its quiz): the next one that is not.
+    await setLessonCompletion({ lessonId: lessons[1]!.id, completed: true });
+    await setLessonCompletion({ lessonId: lessons[2]!.id, completed: true });
+    expect(await getMyContinueLesson()).toEqual({
+      title: lessons[3]!.title,
+      href: lessons[3]!.href,
+    });
+    expect(await getMyContinueLesson()).toEqual(await dashboardNext());
+
+    for (const lesson of lessons)
+      await setLessonCompletion({ lessonId: lesson.id, completed: true });
+    expect(await getMyContinueLesson()).toBeNull();
+    expect(await getDashboard()).toMatchObject({ continueLesson: undefined });
+    expect((await getMySessionSummary())?.continueLesson).toBeNull();
   });
 });
