@@ -239,7 +239,17 @@ test('/sign-in sends a signed-in user to their landing page, by role', async ({
     const { context, page } = await browserAs(browser, role, newUser);
     await page.goto('/sign-in');
     await expect(page).toHaveURL(landing[role]);
+    // Admins land on their dashboard, with their pages linked from it.
+    const adminLinks = page.getByRole('main').getByRole('navigation', { name: 'Admin' });
+    await expect(adminLinks).toHaveCount(role === 'admin' ? 1 : 0);
     if (role === 'admin') {
+      await expect(adminLinks.getByRole('link', { name: 'Users and roles' })).toHaveAttribute(
+        'href',
+        '/admin/users',
+      );
+      await adminLinks.getByRole('link', { name: 'All cohorts' }).click();
+      await expect(page).toHaveURL(/\/admin\/cohorts$/);
+      await page.goBack();
       await new AuthPages(page).openAccountMenu();
       await expect(page.getByRole('banner').getByRole('link', { name: 'Admin' })).toHaveAttribute(
         'href',

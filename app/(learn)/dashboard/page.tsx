@@ -10,6 +10,7 @@ import { getMyActivity } from '@/lib/dal/activity';
 import { listMyNotifications } from '@/lib/dal/notifications';
 import { loadForPage } from '@/lib/dal/guard';
 import { lessonStateLabels } from '@/lib/dal/lesson-state';
+import { getMyRole } from '@/lib/dal/me';
 import { getDashboard } from '@/lib/dal/progress';
 import { getReviewSummary } from '@/lib/dal/review';
 import { formatDay, plural } from '@/lib/format';
@@ -22,6 +23,7 @@ export default async function DashboardPage() {
   const activity = await getMyActivity((await cookies()).get('tz')?.value);
   const messages = await listMyNotifications();
   const review = await getReviewSummary();
+  const role = await getMyRole();
   const { continueLesson } = dashboard;
 
   return (
@@ -89,6 +91,35 @@ export default async function DashboardPage() {
           </span>
         </p>
       </header>
+
+      {role === 'admin' ? (
+        // Admins land here after signing in: their pages are one step away.
+        <nav
+          aria-labelledby="admin-heading"
+          className="space-y-2 rounded-lg border border-zinc-200 p-5 dark:border-zinc-800"
+        >
+          <h2 id="admin-heading" className="font-semibold text-zinc-950 dark:text-white">
+            Admin
+          </h2>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm font-semibold">
+            <li>
+              <Link href="/admin/users" className="text-sky-800 underline dark:text-sky-300">
+                Users and roles
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/cohorts" className="text-sky-800 underline dark:text-sky-300">
+                All cohorts
+              </Link>
+            </li>
+            <li>
+              <Link href="/admin/audit" className="text-sky-800 underline dark:text-sky-300">
+                Audit log
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
 
       <NotificationList items={messages} />
 
