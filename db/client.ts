@@ -11,12 +11,24 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   driver: DatabaseConfig['driver'];
-  /** Applies the committed drizzle-kit migrations (db/migrations) with this driver's migrator. */
+  /**
+   * Applies the committed drizzle-kit migrations (db/migrations) with this driver's migrator, then
+   * the data steps that need the course content (db/data-migrations).
+   */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
 }
 
 const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+
+/** The SQL migrations, then the data steps in one transaction. */
+function migrateWith(db: Database, applySql: () => Promise<void>) {
+  return async () => {
+    await applySql();
+    const { applyDataMigrations } = await import('./data-migrations');
+    await applyDataMigrations(db);
+  };
+}
 
 async function onPoolError(error: Error) {
   const { errorFields, logger } = await import('@/lib/log');
@@ -40,7 +52,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
         return {
           db: db as unknown as Database,
           driver: 'pglite',
-          migrate: () => migrate(db, { migrationsFolder }),
+          migrate: migrateWith(db as unknown as Database, () => migrate(db, { migrationsFolder })),
           close: async () => {
             await client.close();
             release();
@@ -68,7 +80,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       return {
         db: db as unknown as Database,
         driver: 'pg',
-        migrate: () => migrate(db, { migrationsFolder }),
+        migrate: migrateWith(db as unknown as Database, () => migrate(db, { migrationsFolder })),
         close: () => pool.end(),
       };
     }
@@ -82,7 +94,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       return {
         db: db as unknown as Database,
         driver: 'vercel',
-        migrate: () => migrate(db, { migrationsFolder }),
+        migrate: migrateWith(db as unknown as Database, () => migrate(db, { migrationsFolder })),
         close: () => pool.end(),
       };
     }

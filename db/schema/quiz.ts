@@ -20,8 +20,10 @@ export const quizAttempts = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     lessonId: text('lesson_id').notNull(),
-    // The chosen choice ids (lib/content/quiz.ts); attempts from before choice ids hold positions.
-    answers: jsonb('answers').$type<string[] | number[]>().notNull(),
+    // The chosen choice ids (lib/content/quiz.ts). Attempts made before choices had ids are
+    // converted by a data step after the SQL migrations (db/data-migrations): null where the quiz
+    // has changed since, so their positions no longer name a choice.
+    answers: jsonb('answers').$type<(string | null)[]>().notNull(),
     correct: integer('correct').notNull(),
     total: integer('total').notNull(),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),

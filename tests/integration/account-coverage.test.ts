@@ -114,7 +114,7 @@ async function seedUserRows(
   await db.insert(lessonProgress).values({ userId: user.id, lessonId });
   await db
     .insert(quizAttempts)
-    .values({ userId: user.id, lessonId, answers: [0, 1], correct: 1, total: 2 });
+    .values({ userId: user.id, lessonId, answers: ['choice-a', 'choice-b'], correct: 1, total: 2 });
   await db.insert(reviewItems).values({
     userId: user.id,
     lessonId,

@@ -64,7 +64,7 @@ describe('dashboard', () => {
       await db.insert(quizAttempts).values({
         userId: user.id,
         lessonId: lessons[index]!.id,
-        answers: [0],
+        answers: wrongAnswers(lessons[index]!),
         correct: 0,
         total: 3,
         createdAt: new Date(`${day}T23:30:00Z`),
