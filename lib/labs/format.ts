@@ -123,6 +123,34 @@ export type ResultCheck = z.infer<typeof resultCheckSchema>;
 export type PlanCheck = z.infer<typeof planCheckSchema>;
 export type StateCheck = z.infer<typeof stateCheckSchema>;
 
+/** A task as the browser may see it: no solution, no wrong answers. */
+export type PublicLabTask = Pick<
+  LabTask,
+  'id' | 'title' | 'prompt' | 'hint' | 'starter' | 'checks'
+>;
+
+export interface PublicLab {
+  title: string;
+  intro: string;
+  tasks: PublicLabTask[];
+}
+
+/** What may reach the browser, field by field (a field added to the format is not shipped by default). */
+export function toPublicLab(lab: Lab): PublicLab {
+  return {
+    title: lab.title,
+    intro: lab.intro,
+    tasks: lab.tasks.map(({ id, title, prompt, hint, starter, checks }) => ({
+      id,
+      title,
+      prompt,
+      ...(hint === undefined ? {} : { hint }),
+      starter,
+      checks,
+    })),
+  };
+}
+
 export interface CompareOptions {
   /** Compare rows in order (default false: as multisets, duplicates counted). */
   ordered: boolean;

@@ -7,6 +7,7 @@ import {
   compareOptionsOf,
   type LabCheck,
   type LabTask,
+  type PublicLabTask,
   type PlanCheck,
   type StateCheck,
 } from './format';
@@ -202,7 +203,7 @@ async function evaluateStatementCheck(
  * solution's own run) result and state-query checks record their rows as the expectation.
  */
 async function evaluateChecks(
-  task: LabTask,
+  task: PublicLabTask,
   sandbox: SqlSandbox,
   run: SqlRun,
   dataset: DatasetInfo,
@@ -342,7 +343,7 @@ export async function computeTaskExpectation(
 
 /** Runs `sql` in `sandbox` (a fresh copy of the dataset) and grades it against the expectation. */
 export async function gradeTaskOnDataset(
-  task: LabTask,
+  task: PublicLabTask,
   sql: string,
   sandbox: SqlSandbox,
   dataset: DatasetInfo,
@@ -387,7 +388,7 @@ export interface TaskGrade {
  * default it stops at the first dataset where a check fails; `allDatasets` grades them all.
  */
 export async function gradeTask(
-  task: LabTask,
+  task: PublicLabTask,
   sql: string,
   datasets: GradingDataset[],
   { limits, allDatasets = false }: { limits?: RunLimits; allDatasets?: boolean } = {},
@@ -407,7 +408,7 @@ export async function gradeTask(
 }
 
 /** One verdict per check from several datasets' grades (what the lab panel shows). */
-export function combineGrades(task: LabTask, graded: DatasetGrade[]): TaskGrade {
+export function combineGrades(task: PublicLabTask, graded: DatasetGrade[]): TaskGrade {
   const checks = task.checks.map((check, index) => {
     const failed = graded.find((grade) => !grade.checks[index]?.passed);
     return {

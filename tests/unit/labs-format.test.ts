@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLab } from '@/lib/labs/format';
+import { parseLab, toPublicLab } from '@/lib/labs/format';
 import { evaluatePlan, listPlanNodes } from '@/lib/labs/plan';
 import { splitStatements } from '@/lib/labs/statements';
 
@@ -98,6 +98,22 @@ describe('parseLab', () => {
     ]);
     expect(problems('      - kind: plan')[0]).toMatch(/needs `contains` or `excludes`/);
     expect(problems('      - kind: plans')[0]).toMatch(/kind must be result, plan or state/);
+  });
+
+  it('leaves solutions and wrong answers out of the public lab', () => {
+    const parsed = parseLab(lab(task));
+    if (!parsed.ok) throw new Error('the lab should parse');
+    const shipped = JSON.stringify(toPublicLab(parsed.lab));
+    expect(shipped).toContain('SELECT 1;');
+    expect(shipped).not.toContain('SELECT 2;');
+    expect(shipped).not.toContain('SELECT 3;');
+    expect(Object.keys(toPublicLab(parsed.lab).tasks[0] ?? {})).toEqual([
+      'id',
+      'title',
+      'prompt',
+      'starter',
+      'checks',
+    ]);
   });
 
   it('reports YAML syntax errors at their line', () => {
