@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { e2eAccount } from './accounts';
+import { moveClock } from './clock';
 import { loadCourse } from '../lib/content/load';
 import { expect, test } from './fixtures';
 import { AuthPages, type Credentials } from './pages/auth-pages';
@@ -10,11 +10,6 @@ const instructor = e2eAccount('instructor');
 const course = loadCourse({ includeDrafts: false });
 const lesson = course.lessons[0]!;
 const firstModule = course.modules[0]!;
-
-/** Moves the server's dashboard clock (lib/clock.ts) this many days ahead of real time. */
-function moveClock(days: number) {
-  fs.writeFileSync(process.env.E2E_CLOCK_FILE!, JSON.stringify({ offsetMs: days * 86_400_000 }));
-}
 
 async function learnerWith(browser: Browser, user: Credentials) {
   const context = await browser.newContext();
@@ -49,6 +44,10 @@ test('an instructor runs a cohort: learners join, progress shows on the dashboar
   const [ada, bo, cy] = await Promise.all(people.map((person) => learnerWith(browser, person)));
   for (const learner of [ada!, bo!]) {
     await learner.page.goto('/cohorts/join');
+    // Before joining, the learner reads who will see their progress and e-mail address.
+    await expect(learner.page.getByTestId('member-visibility')).toContainText(
+      "Once you join, the cohort's owner and leads (and the portal's admins) see your progress in the course and your e-mail address",
+    );
     await learner.page.getByLabel('Invite code').fill(code);
     await learner.page.getByRole('button', { name: 'Join cohort' }).click();
     await expect(learner.page.getByRole('status')).toContainText(`You joined Guild ${stamp}`);
@@ -112,6 +111,9 @@ test('an instructor runs a cohort: learners join, progress shows on the dashboar
     );
     await expect(bo!.page.getByTestId('my-risks')).toContainText('Behind the schedule by');
     await expect(bo!.page.getByText(people[0]!.name)).toHaveCount(0);
+    await expect(bo!.page.getByTestId('member-visibility')).toContainText(
+      "The cohort's owner and leads (and the portal's admins) see your progress in the course and your e-mail address",
+    );
   } finally {
     moveClock(0);
   }

@@ -9,6 +9,7 @@ import {
 } from '@/components/cohorts/cohort-admin';
 import { CohortDetailsForm } from '@/components/cohorts/cohort-forms';
 import { ScheduleForm, ThresholdsForm } from '@/components/cohorts/cohort-settings';
+import { MemberVisibility } from '@/components/cohorts/member-visibility';
 import { NudgeForm } from '@/components/cohorts/nudge-form';
 import { MatrixLegend, ModuleChart, ProgressMatrix } from '@/components/cohorts/progress-matrix';
 import { listModules } from '@/lib/content';
@@ -372,8 +373,9 @@ function MemberView({ view }: { view: MyCohortView }) {
         </h1>
         <p className="text-zinc-700 dark:text-zinc-300">
           Your row of the <strong>{cohort.name}</strong> dashboard, exactly as its owner and leads
-          see it. They do not see your notes, bookmarks or quiz answers, only what is below.
+          see it.
         </p>
+        <MemberVisibility />
       </header>
       <section aria-labelledby="flags-heading" className="space-y-2">
         <h2 id="flags-heading" className={sectionHeading}>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { JoinCohortForm } from '@/components/cohorts/cohort-forms';
+import { MemberVisibility } from '@/components/cohorts/member-visibility';
 import { loadForPage } from '@/lib/dal/guard';
 import { getCurrentUserProfile } from '@/lib/dal/users';
 
@@ -22,6 +23,7 @@ export default async function JoinCohortPage({
       <p className="text-zinc-700 dark:text-zinc-300">
         Enter the invite code your cohort lead gave you.
       </p>
+      <MemberVisibility joining />
       <JoinCohortForm code={typeof code === 'string' ? code : undefined} />
     </div>
   );
