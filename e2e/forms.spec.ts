@@ -2,21 +2,15 @@
 // and risky buttons ask first (issue 13, "Forms").
 import type { Locator, Page } from '@playwright/test';
 import { e2eAccount } from './accounts';
+import { moveClock } from './clock';
 import { loadCourse } from '../lib/content/load';
 import { browserAs, expect, test } from './fixtures';
+import { expectHydrated } from './hydration';
+import { SearchDialog } from './pages/search-dialog';
 
 const course = loadCourse({ includeDrafts: false });
 const firstModule = course.modules[0]!;
 const highlighted = 'Please correct the highlighted fields.';
-
-/** React has hydrated this element (a click or submit before that would not reach React). */
-async function expectHydrated(element: Locator) {
-  await expect
-    .poll(() =>
-      element.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps'))),
-    )
-    .toBe(true);
-}
 
 async function submit(form: Locator, button: string) {
   await expectHydrated(form);
@@ -328,6 +322,145 @@ test('making someone an admin asks first', async ({ page, auth, browser, newUser
   await change.click();
   await ask.getByRole('button', { name: 'Make admin' }).click();
   await expect(row.getByText('Now admin.')).toBeVisible();
+});
+
+test('reassigning a cohort keeps the typed e-mail and says on the field why it was refused', async ({
+  page,
+  auth,
+  browser,
+  newUser,
+}) => {
+  const learner = await browserAs(browser, 'learner', newUser);
+  await learner.context.close();
+  const cohortName = `Owner guild ${Date.now()}`;
+  await auth.signIn(e2eAccount('admin'));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto('/cohorts/new');
+  await page.getByLabel('Cohort name').fill(cohortName);
+  await submit(formWith(page, 'Create cohort'), 'Create cohort');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(cohortName);
+
+  await page.goto('/admin/cohorts');
+  const row = page.getByRole('row', { name: new RegExp(cohortName) });
+  const form = row.locator('form');
+  const owner = row.getByLabel(`New owner of ${cohortName}`);
+  const id = await owner.getAttribute('id');
+  await expect(owner).toHaveAttribute('maxlength', '254');
+  for (const [typed, refusal] of [
+    ['not-an-address', /valid e-mail/],
+    [`nobody-${Date.now()}@example.test`, /No account uses the e-mail/],
+    [newUser.email, 'The new owner must be an instructor or an admin. Change their role first.'],
+  ] as const) {
+    await owner.fill(typed);
+    await submit(form, `Reassign ${cohortName}`);
+    await expectFieldError(page, owner, id!, refusal);
+    await expect(owner).toHaveValue(typed);
+    await expect(form.getByTestId('form-error')).toHaveText(highlighted);
+  }
+  const instructor = e2eAccount('instructor');
+  await owner.fill(instructor.email);
+  await submit(form, `Reassign ${cohortName}`);
+  await expect(form.getByTestId('form-error')).toHaveText(`${instructor.email} now owns it.`);
+  await expect(owner).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(row).toContainText(`${instructor.email} (instructor)`);
+});
+
+test('a refused note stays in the editor, marked invalid, with the reason as its description', async ({
+  page,
+  auth,
+  lesson: lessonPage,
+  newUser,
+}) => {
+  const lesson = course.lessons[1]!;
+  await auth.signUp(newUser);
+  await lessonPage.open(lesson.href);
+  const notes = page.getByRole('region', { name: 'Notes and bookmark' });
+  const editor = notes.getByLabel('Your notes (private)');
+  const status = notes.getByTestId('note-status');
+  await expect(editor).toHaveAttribute('maxlength', '20000');
+  // A pasted control character (a terminal bell) is refused by the server.
+  const refused = 'Retry with backoff \u0007 and jitter.';
+  await editor.fill(refused);
+  await expect(status).toHaveText(/invisible control characters/);
+  await expect(editor).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor).toHaveAttribute(
+    'aria-describedby',
+    (await status.getAttribute('id')) ?? 'note-status',
+  );
+  await expect(editor).toHaveValue(refused);
+  await editor.fill('Retry with backoff and jitter.');
+  await expect(status).toContainText('Saved at');
+  await expect(editor).not.toHaveAttribute('aria-invalid', 'true');
+  await page.goto('/notes');
+  await expect(page.getByText('Retry with backoff and jitter.')).toBeVisible();
+});
+
+test('a review answer checked without a choice is refused on the question; a refused answer stays chosen', async ({
+  page,
+  auth,
+  lesson: lessonPage,
+  newUser,
+}) => {
+  const lesson = course.lessons[0]!;
+  await auth.signUp(newUser);
+  await lessonPage.open(lesson.href);
+  await lessonPage.answerQuiz(lesson.quiz, 'wrong');
+  await lessonPage.quiz().getByRole('button', { name: 'Check answers' }).click();
+  await expect(lessonPage.quiz().getByTestId('quiz-score')).toContainText('0 of');
+  // Two days later (the server's clock moves, nobody sleeps) the missed questions are due.
+  moveClock(2);
+  try {
+    await page.goto('/review');
+    await expect(page.getByTestId('review-summary')).toContainText(
+      `${lesson.quiz.length} questions due now.`,
+    );
+    const card = page.locator('main ol > li').first().locator('form');
+    const question = card.getByRole('group');
+    await submit(card, 'Check');
+    await expect(card.getByTestId('review-choice-error')).toHaveText('Choose an answer first.');
+    await expect(question).toHaveAttribute('aria-invalid', 'true');
+    await expect(question).toHaveAttribute(
+      'aria-describedby',
+      (await card.getByTestId('review-choice-error').getAttribute('id'))!,
+    );
+    await expect(card.getByTestId('form-error')).toBeEmpty();
+
+    // Answered meanwhile in another tab: this one's answer is refused and stays chosen.
+    const choice = question.getByRole('radio').first();
+    await choice.check();
+    await expect(question).not.toHaveAttribute('aria-invalid', 'true');
+    const other = await page.context().newPage();
+    await other.goto('/review');
+    const otherCard = other.locator('main ol > li').first().locator('form');
+    await expectHydrated(otherCard);
+    await otherCard.getByRole('radio').first().check();
+    await otherCard.getByRole('button', { name: 'Check' }).click();
+    await expect(otherCard).toContainText('Next review in');
+    await other.close();
+    await card.getByRole('button', { name: 'Check' }).click();
+    await expect(card.getByTestId('form-error')).toHaveText('This question is not due for review.');
+    await expect(choice).toBeChecked();
+  } finally {
+    moveClock(0);
+  }
+});
+
+test('search keeps the query in its field and both search inputs hold at most the searched length', async ({
+  page,
+}) => {
+  await page.goto('/search');
+  const field = page.getByRole('search').getByLabel('Search lessons');
+  await expect(field).toHaveAttribute('maxlength', '200');
+  await field.fill('idempotancy');
+  await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/search\?q=idempotancy$/);
+  await expect(field).toHaveValue('idempotancy');
+  // An over-long query in the address is cut to what is searched, and the field shows that.
+  await page.goto(`/search?q=${'cache '.repeat(50)}`);
+  await expect(field).toHaveValue('cache '.repeat(50).trim().slice(0, 200));
+  const dialog = new SearchDialog(page);
+  await dialog.openWithShortcut();
+  await expect(dialog.input()).toHaveAttribute('maxlength', '200');
 });
 
 test('the code-block Copy button says when the clipboard is refused', async ({ page }) => {

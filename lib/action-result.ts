@@ -99,11 +99,18 @@ async function toFailure(error: unknown, options: FailureOptions = {}): Promise<
   };
 }
 
-export async function runAction<T>(operation: () => Promise<T>): Promise<ActionResult<T>> {
+/**
+ * Runs an operation for a control that is not a whole form. With `fields`, only errors about
+ * those are highlighted (the control shows them on its field); others are said in the message.
+ */
+export async function runAction<T>(
+  operation: () => Promise<T>,
+  options: FailureOptions = {},
+): Promise<ActionResult<T>> {
   try {
     return { status: 'success', data: await operation() };
   } catch (error) {
-    return toFailure(error);
+    return toFailure(error, options);
   }
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { isEmbeddedDatabase } from './env';
 
 /**
- * The time the dashboards judge by ("inactive for 8 days", "behind the schedule"). End-to-end
+ * The time the dashboards and the review queue judge by ("inactive for 8 days", "due now"). End-to-end
  * tests move it forward instead of sleeping: with BACKEND_PATH_CLOCK_FILE set and the embedded
  * database in use (never with a server database, so never in production), the file may hold
  * {"offsetMs": n} and the clock runs that far ahead of the real one. Writes keep the database's

@@ -1,7 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { runAction } from '@/lib/action-result';
+import { formValues, runAction, runFormAction, type FormState } from '@/lib/action-result';
 import { getClientIp } from '@/lib/auth/client-ip';
 import { changeUserRole } from '@/lib/dal/admin';
 import { reassignCohort } from '@/lib/dal/cohorts';
@@ -12,7 +12,17 @@ export async function changeUserRoleAction(userId: string, role: string) {
   return runAction(() => changeUserRole({ userId, role }, { ip }));
 }
 
-export async function reassignCohortAction(cohortId: string, ownerEmail: string) {
+/** The "New owner" form of /admin/cohorts: the e-mail stays as typed when it is refused. */
+export type ReassignCohortState = FormState<{ ownerEmail: string }, { ownerEmail: string }>;
+
+export async function reassignCohortAction(
+  cohortId: string,
+  _previous: ReassignCohortState,
+  formData: FormData,
+): Promise<ReassignCohortState> {
+  const values = formValues(formData, ['ownerEmail']);
   const ip = getClientIp(await headers());
-  return runAction(() => reassignCohort({ cohortId, ownerEmail }, { ip }));
+  return runFormAction(values, () => reassignCohort({ cohortId, ...values }, { ip }), {
+    invalidField: 'ownerEmail',
+  });
 }

@@ -46,8 +46,9 @@ export async function resetProgressAction() {
 }
 
 /** Autosaves the learner's private note on a lesson. */
+/** Saves a lesson's note; a refusal of the text is an error on the editor's only field, `body`. */
 export async function saveNoteAction(lessonId: string, body: string) {
-  return runAction(() => saveNote({ lessonId, body }));
+  return runAction(() => saveNote({ lessonId, body }), { fields: ['body'] });
 }
 
 export async function setBookmarkAction(lessonId: string, bookmarked: boolean) {
@@ -60,5 +61,7 @@ export async function answerReviewAction(
   questionIndex: number,
   choiceId: string,
 ) {
-  return runAction(() => answerReview({ lessonId, questionIndex, choiceId }));
+  return runAction(() => answerReview({ lessonId, questionIndex, choiceId }), {
+    fields: ['choiceId'],
+  });
 }

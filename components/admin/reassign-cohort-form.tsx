@@ -1,9 +1,11 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { reassignCohortAction } from '@/app/(admin)/actions';
+import { reassignCohortAction, type ReassignCohortState } from '@/app/(admin)/actions';
+import { FormStatus } from '@/components/auth/form-status';
+import { FormField, useFormAction, valuesOf } from '@/components/ui/form-field';
+import { textLimits } from '@/lib/validations/limits';
 
-/** The new owner's e-mail and a button; the result is announced next to it. */
+/** The new owner's e-mail and a button; a refusal is shown on the field, a success next to it. */
 export function ReassignCohortForm({
   cohortId,
   cohortName,
@@ -11,43 +13,28 @@ export function ReassignCohortForm({
   cohortId: string;
   cohortName: string;
 }) {
-  const [email, setEmail] = useState('');
-  const [message, setMessage] = useState('');
-  const [failed, setFailed] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const inputId = `owner-${cohortId}`;
-  const messageId = `${inputId}-message`;
+  const { state, pending, fieldErrors, message, formProps } = useFormAction<ReassignCohortState>(
+    reassignCohortAction.bind(null, cohortId),
+    { status: 'idle' },
+    { refreshOnSuccess: true },
+  );
   return (
-    <form
-      className="flex flex-wrap items-center gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        startTransition(async () => {
-          const result = await reassignCohortAction(cohortId, email);
-          setFailed(result.status !== 'success');
-          setMessage(
-            result.status === 'success'
-              ? `${result.data.ownerEmail} now owns it.`
-              : result.status === 'invalid'
-                ? (Object.values(result.fieldErrors).flat()[0] ?? result.message)
-                : result.message,
-          );
-        });
-      }}
-    >
-      <label className="sr-only" htmlFor={inputId}>
-        New owner of {cohortName}
-      </label>
-      <input
-        id={inputId}
+    <form {...formProps} className="max-w-xs space-y-2">
+      <FormField
+        label={`New owner of ${cohortName}`}
+        hideLabel
+        name="ownerEmail"
+        id={`owner-${cohortId}`}
         type="email"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        maxLength={textLimits.email}
         placeholder="instructor@example.com"
-        aria-invalid={failed || undefined}
-        aria-describedby={messageId}
-        className="w-64 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        defaultValue={valuesOf(state).ownerEmail}
+        errors={fieldErrors.ownerEmail}
+      />
+      <FormStatus
+        tone={state.status === 'success' ? 'success' : 'error'}
+        message={state.status === 'success' ? `${state.data.ownerEmail} now owns it.` : message}
       />
       <button
         type="submit"
@@ -56,9 +43,6 @@ export function ReassignCohortForm({
       >
         Reassign<span className="sr-only"> {cohortName}</span>
       </button>
-      <span id={messageId} aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {message}
-      </span>
     </form>
   );
 }

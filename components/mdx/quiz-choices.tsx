@@ -21,6 +21,7 @@ export function ChoiceList({
   disabled,
   outcome,
   describedBy,
+  invalid = false,
 }: {
   name: string;
   view: QuizQuestionView;
@@ -31,9 +32,15 @@ export function ChoiceList({
   disabled: boolean;
   outcome: ChoiceOutcome | null;
   describedBy?: string;
+  /** The question was submitted without a usable answer (its message is in describedBy). */
+  invalid?: boolean;
 }) {
   return (
-    <fieldset className="space-y-2" aria-describedby={describedBy}>
+    <fieldset
+      className="space-y-2"
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+    >
       <legend className="mb-2 font-medium text-zinc-900 dark:text-zinc-100">
         {number === undefined ? null : (
           <span className="text-zinc-500 dark:text-zinc-400">{number}. </span>

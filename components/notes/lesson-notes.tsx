@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { saveNoteAction, setBookmarkAction } from '@/app/(learn)/actions';
 import { useLessonState } from '@/components/progress/lesson-state';
+import { textLimits } from '@/lib/validations/limits';
 
 type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'retrying' | 'invalid';
 
@@ -43,8 +44,9 @@ function NoteEditor({ lessonId, initialNote }: { lessonId: string; initialNote: 
         return;
       }
       if (result.status === 'invalid') {
+        // The text stays in the editor (and in this browser) until the learner fixes it.
         setStatus('invalid');
-        setMessage(result.fieldErrors.body?.[0] ?? result.message);
+        setMessage(result.fieldErrors.body?.join(' ') || result.message);
         return;
       }
       throw new Error(result.message);
@@ -80,7 +82,8 @@ function NoteEditor({ lessonId, initialNote }: { lessonId: string; initialNote: 
         id={`note-${lessonId}`}
         value={text}
         rows={5}
-        maxLength={20_000}
+        maxLength={textLimits.note}
+        aria-invalid={status === 'invalid' || undefined}
         aria-describedby={`note-status-${lessonId}`}
         onChange={(event) => {
           const value = event.target.value;
@@ -95,12 +98,13 @@ function NoteEditor({ lessonId, initialNote }: { lessonId: string; initialNote: 
           window.clearTimeout(timer.current);
           timer.current = window.setTimeout(save, 800);
         }}
-        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 aria-invalid:border-rose-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:aria-invalid:border-rose-400"
       />
+      {/* Takes no space while empty; the error of a refused note is what the editor is described by. */}
       <p
         id={`note-status-${lessonId}`}
         aria-live="polite"
-        className="text-sm text-zinc-600 dark:text-zinc-400"
+        className={`text-sm empty:sr-only ${status === 'invalid' ? 'text-rose-700 dark:text-rose-400' : 'text-zinc-600 dark:text-zinc-400'}`}
         data-testid="note-status"
       >
         {status === 'pending' || status === 'saving' ? 'Saving…' : message}

@@ -25,6 +25,8 @@ interface FieldProps {
   id?: string;
   errors?: string[];
   hint?: string;
+  /** Read to screen readers only, where a table's column heading already names the field. */
+  hideLabel?: boolean;
 }
 
 function Field({
@@ -32,9 +34,10 @@ function Field({
   id,
   errors,
   hint,
+  hideLabel,
   control,
 }: Required<Pick<FieldProps, 'label' | 'id'>> &
-  Pick<FieldProps, 'errors' | 'hint'> & {
+  Pick<FieldProps, 'errors' | 'hint' | 'hideLabel'> & {
     control: (aria: {
       id: string;
       'aria-invalid'?: true;
@@ -48,7 +51,12 @@ function Field({
     .join(' ');
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+      <label
+        htmlFor={id}
+        className={
+          hideLabel ? 'sr-only' : 'block text-sm font-medium text-zinc-800 dark:text-zinc-200'
+        }
+      >
         {label}
       </label>
       {control({
@@ -77,6 +85,7 @@ export function FormField({
   id = name,
   errors,
   hint,
+  hideLabel,
   ...input
 }: FieldProps & ComponentProps<'input'>) {
   return (
@@ -85,6 +94,7 @@ export function FormField({
       id={id}
       errors={errors}
       hint={hint}
+      hideLabel={hideLabel}
       control={(aria) => <input name={name} className={fieldClassName} {...aria} {...input} />}
     />
   );
@@ -97,6 +107,7 @@ export function FormTextArea({
   id = name,
   errors,
   hint,
+  hideLabel,
   ...textarea
 }: FieldProps & ComponentProps<'textarea'>) {
   return (
@@ -105,6 +116,7 @@ export function FormTextArea({
       id={id}
       errors={errors}
       hint={hint}
+      hideLabel={hideLabel}
       control={(aria) => (
         <textarea name={name} className={fieldClassName} {...aria} {...textarea} />
       )}

@@ -2,6 +2,7 @@
 // engine (search-engine.ts), /search and the dialog, which uses these before it loads the engine.
 
 import { plural } from '@/lib/format';
+import { textLimits } from '@/lib/validations/limits';
 
 export interface SearchDocuments {
   lessons: { id: string; title: string; moduleTitle: string; href: string }[];
@@ -36,7 +37,7 @@ export interface SearchResults {
 }
 
 /** The longest query searched: longer input is cut here (the inputs' maxLength says the same). */
-export const maxQueryLength = 200;
+export const maxQueryLength = textLimits.searchQuery;
 
 /** "3 results in 2 lessons for “q”.", "Showing 20 of 57 results (12 lessons) for “q”.": the real count. */
 export function describeSearchCount(query: string, results: SearchResults, offset = 0): string {

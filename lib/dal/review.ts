@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { reviewItems } from '@/db/schema';
 import { getLessonById, type Lesson } from '@/lib/content';
 import { choiceId, toQuestionView, type QuizQuestionView } from '@/lib/content/quiz';
+import { now as clockNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { reviewAnswerSchema } from '@/lib/validations/review';
 import { requireUser } from './session';
@@ -26,7 +27,7 @@ export async function scheduleWrongAnswers(
   userId: string,
   lesson: Lesson,
   wrongIndexes: number[],
-  now = new Date(),
+  now = clockNow(),
 ): Promise<void> {
   if (wrongIndexes.length === 0) return;
   await tx
@@ -104,7 +105,7 @@ export interface ReviewSummary {
 }
 
 /** How many review questions are due now and when the next one comes (for links and headers). */
-export async function getReviewSummary(now = new Date()): Promise<ReviewSummary> {
+export async function getReviewSummary(now = clockNow()): Promise<ReviewSummary> {
   const items = await listLiveItems();
   const later = items.filter((item) => item.dueAt > now);
   return {
@@ -115,7 +116,7 @@ export async function getReviewSummary(now = new Date()): Promise<ReviewSummary>
 }
 
 /** The signed-in learner's review queue: questions due now (no answers), and when the next comes. */
-export async function listDueReviews(now = new Date()): Promise<ReviewQueue> {
+export async function listDueReviews(now = clockNow()): Promise<ReviewQueue> {
   const items = await listLiveItems();
   const later = items.filter((item) => item.dueAt > now);
   return {
@@ -141,7 +142,7 @@ export async function listDueReviews(now = new Date()): Promise<ReviewQueue> {
  * Answers one review question by choice id: right moves it to the next interval, wrong back to
  * tomorrow. Returns the right choice's id, the explanation and when it comes back.
  */
-export async function answerReview(input: unknown, now = new Date()) {
+export async function answerReview(input: unknown, now = clockNow()) {
   const user = await requireUser();
   const { lessonId, questionIndex, choiceId: chosenId } = reviewAnswerSchema.parse(input);
   const lesson = getLessonById(lessonId);

@@ -5,4 +5,6 @@ export const textLimits = {
   email: 254,
   cohortName: 100,
   nudge: 500,
+  note: 20_000,
+  searchQuery: 200,
 } as const;

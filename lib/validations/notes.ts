@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { textLimits } from './limits';
 import { lessonIdSchema } from './progress';
 import { multiLineText } from './text';
 
-export const noteMaxLength = 20_000;
+export const noteMaxLength = textLimits.note;
 
 export const saveNoteSchema = z.object({
   lessonId: lessonIdSchema,

@@ -192,7 +192,8 @@ const operations: { name: string; allowed: Actor[]; call: () => Promise<unknown>
     name: 'reassignCohortAction (give a cohort an owner)',
     allowed: ['admin'],
     // Its own owner again: allowed for an admin, and the fixtures stay as they are.
-    call: () => reassignCohortAction(cohortId, cohortOwnerEmail),
+    call: () =>
+      reassignCohortAction(cohortId, { status: 'idle' }, form({ ownerEmail: cohortOwnerEmail })),
   },
   {
     name: 'changePasswordAction (wrong current password)',
