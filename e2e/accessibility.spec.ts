@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test';
 import { e2eAccount } from './accounts';
 import { expectNoSeriousAxeViolations } from './axe';
+import { moveClock } from './clock';
 import { loadCourse } from '../lib/content/load';
 import { expect, test } from './fixtures';
+import { expectHydrated } from './hydration';
 
-const lessonWithTabs = loadCourse({ includeDrafts: false }).lessons.find((lesson) =>
-  lesson.body.includes('<CodeTabs>'),
-)!;
+const course = loadCourse({ includeDrafts: false });
+const lessonWithTabs = course.lessons.find((lesson) => lesson.body.includes('<CodeTabs>'))!;
+const firstLesson = course.lessons[0]!;
 const instructor = e2eAccount('instructor');
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -62,6 +64,71 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await auth.signIn(instructor);
       await expect(page).toHaveURL(/\/cohorts$/);
       await scan(cohortUrl);
+    });
+
+    test("a learner's sign-up, review (a question due), notes, account and cohort pages have no serious or critical axe violations", async ({
+      page,
+      auth,
+      lesson,
+      newUser,
+    }) => {
+      const scan = scanner(page, colorScheme);
+      await scan('/sign-up');
+      await auth.signUp(newUser);
+      await lesson.open(firstLesson.href);
+      await lesson.answerQuiz(firstLesson.quiz, 'wrong');
+      await lesson.quiz().getByRole('button', { name: 'Check answers' }).click();
+      await expect(lesson.quiz().getByTestId('quiz-score')).toContainText('0 of');
+      const editor = page.getByLabel('Your notes (private)');
+      await editor.fill('Idempotency keys make retries safe.');
+      await expect(page.getByTestId('note-status')).toContainText('Saved at');
+      await scan('/notes');
+      await expect(page.getByText('Idempotency keys make retries safe.')).toBeVisible();
+      await scan('/account');
+      await scan('/cohorts');
+      await page.goto('/cohorts/join');
+      const join = page.getByRole('button', { name: 'Join cohort' });
+      await expect(join).toBeEnabled();
+      await expectHydrated(join);
+      await join.click();
+      await expect(page.getByTestId('inviteCode-error')).toBeVisible();
+      await expectNoSeriousAxeViolations(page, `/cohorts/join with an error (${colorScheme})`);
+      // Two days later (the server's clock moves), the missed questions are due.
+      moveClock(2);
+      try {
+        await scan('/review');
+        await expect(page.getByTestId('review-summary')).toContainText('due now');
+        await expect(page.getByRole('button', { name: 'Check' }).first()).toBeVisible();
+      } finally {
+        moveClock(0);
+      }
+    });
+
+    test('admin pages, a confirmation being asked, and an archived cohort have no serious or critical axe violations', async ({
+      page,
+      auth,
+    }) => {
+      const scan = scanner(page, colorScheme);
+      await auth.signIn(e2eAccount('admin'));
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await page.goto('/cohorts/new');
+      await page.getByLabel('Cohort name').fill(`Axe archive ${colorScheme} ${Date.now()}`);
+      await page.getByRole('button', { name: 'Create cohort' }).click();
+      await expect(page.getByTestId('invite-code')).toBeVisible();
+      const cohortUrl = page.url();
+      await scan('/admin/users');
+      await scan('/admin/cohorts');
+      await page.goto(cohortUrl);
+      const archive = page.getByRole('button', { name: 'Archive cohort' });
+      await expectHydrated(archive);
+      await archive.click();
+      const ask = page.getByRole('group', { name: /Archive .* read-only/ });
+      await expect(ask).toBeVisible();
+      await expectNoSeriousAxeViolations(page, `an open confirmation (${colorScheme})`);
+      await ask.getByRole('button', { name: 'Archive', exact: true }).click();
+      await expect(page.getByText('this cohort is read-only')).toBeVisible();
+      await scan(cohortUrl);
+      await expect(page.getByText('this cohort is read-only')).toBeVisible();
     });
   });
 }
