@@ -1,5 +1,5 @@
 import 'server-only';
-import { count, eq, or } from 'drizzle-orm';
+import { count, eq, inArray, or } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import type * as schema from '@/db/schema';
@@ -25,7 +25,7 @@ import {
 import { AppError, unauthenticated } from '@/lib/errors';
 import { deleteAccountSchema } from '@/lib/validations/account';
 import { requireUser, verifySession } from './session';
-import { clearSignInFailures, passwordCheckKey } from './throttle';
+import { clearSignInFailures, labSubmissionKey, passwordCheckKey } from './throttle';
 import { verifyMyPassword } from './users';
 
 /** Everything Backend Path holds about the signed-in user (GDPR Art. 15 and 20), as plain JSON. */
@@ -334,7 +334,9 @@ export async function deleteMyAccount(input: unknown): Promise<void> {
   const email = account.email;
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.delete(authThrottles).where(eq(authThrottles.key, passwordCheckKey(user.id)));
+    await tx
+      .delete(authThrottles)
+      .where(inArray(authThrottles.key, [passwordCheckKey(user.id), labSubmissionKey(user.id)]));
     // The counters keyed by the e-mail: per address and per account.
     if (email) await clearSignInFailures(tx, email);
     // Before the user row goes (which sets actor_id to null, and then they cannot be found):

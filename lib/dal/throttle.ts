@@ -211,33 +211,44 @@ export const passwordCheckLimits = { attempts: 5, windowMinutes: 15 } as const;
 export const passwordCheckKey = (userId: string) => `password-check:${userId}`;
 
 /**
- * Counts one check of the current password before it is verified, in a single atomic upsert, so
- * concurrent requests cannot all slip under the limit. The window starts at the first attempt;
- * past `attempts` in it, the check is refused until the window ends, even with the right password.
- * Throws AppError('rate_limited') with the minutes to wait.
+ * Counts one use of `key` in a single atomic upsert, so concurrent requests cannot all slip under
+ * the limit. The window starts at the first use; one row per key, restarted once it has expired.
+ * Returns the count in the window (this use included) and the seconds until the window ends.
  */
-export async function consumePasswordCheck(userId: string): Promise<void> {
+async function countInWindow(
+  key: string,
+  windowSeconds: number,
+): Promise<{ count: number; secondsLeft: number }> {
   const db = await getDb();
-  const { attempts, windowMinutes } = passwordCheckLimits;
   const expired = sql`${authThrottles.expiresAt} <= now()`;
   const [row] = await db
     .insert(authThrottles)
-    .values({
-      key: passwordCheckKey(userId),
-      count: 1,
-      expiresAt: sql`now() + make_interval(mins => ${windowMinutes})`,
-    })
+    .values({ key, count: 1, expiresAt: sql`now() + make_interval(secs => ${windowSeconds})` })
     .onConflictDoUpdate({
       target: authThrottles.key,
       set: {
         count: sql`case when ${expired} then 1 else ${authThrottles.count} + 1 end`,
-        expiresAt: sql`case when ${expired} then now() + make_interval(mins => ${windowMinutes}) else ${authThrottles.expiresAt} end`,
+        expiresAt: sql`case when ${expired} then now() + make_interval(secs => ${windowSeconds}) else ${authThrottles.expiresAt} end`,
         updatedAt: sql`now()`,
       },
     })
     .returning({ count: authThrottles.count, expiresAt: authThrottles.expiresAt });
-  if (row && row.count > attempts) {
-    const minutes = Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 60_000));
+  return {
+    count: row?.count ?? 1,
+    secondsLeft: row ? Math.max(1, Math.ceil((row.expiresAt.getTime() - Date.now()) / 1000)) : 1,
+  };
+}
+
+/**
+ * Counts one check of the current password before it is verified. Past `attempts` in the window,
+ * the check is refused until the window ends, even with the right password.
+ * Throws AppError('rate_limited') with the minutes to wait.
+ */
+export async function consumePasswordCheck(userId: string): Promise<void> {
+  const { attempts, windowMinutes } = passwordCheckLimits;
+  const { count, secondsLeft } = await countInWindow(passwordCheckKey(userId), windowMinutes * 60);
+  if (count > attempts) {
+    const minutes = Math.ceil(secondsLeft / 60);
     throw new AppError(
       'rate_limited',
       `Too many wrong passwords. Wait ${plural(minutes, 'minute')} and try again. If you have forgotten your password, sign out and use “Forgot your password?”.`,
@@ -249,4 +260,21 @@ export async function consumePasswordCheck(userId: string): Promise<void> {
 export async function clearPasswordChecks(userId: string): Promise<void> {
   const db = await getDb();
   await db.delete(authThrottles).where(eq(authThrottles.key, passwordCheckKey(userId)));
+}
+
+/** SQL lab submissions per learner: grading runs their SQL on several databases, so it is paced. */
+export const labSubmissionLimit = { submissions: 10, windowSeconds: 60 } as const;
+
+export const labSubmissionKey = (userId: string) => `lab-submit:${userId}`;
+
+/** Counts one lab submission of the user; throws AppError('rate_limited') past the limit. */
+export async function consumeLabSubmission(userId: string): Promise<void> {
+  const { submissions, windowSeconds } = labSubmissionLimit;
+  const { count, secondsLeft } = await countInWindow(labSubmissionKey(userId), windowSeconds);
+  if (count > submissions) {
+    throw new AppError(
+      'rate_limited',
+      `You can submit ${submissions} times a minute. Wait ${plural(secondsLeft, 'second')} and submit again; Check tests your SQL in the meantime.`,
+    );
+  }
 }
