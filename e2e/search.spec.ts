@@ -57,6 +57,8 @@ test('the dialog shows results as you type, grouped by lesson', async ({ page })
   await expect(search.input()).toHaveAttribute('aria-expanded', 'true');
   const group = search.results().getByRole('group', { name: /Integrating third-party APIs/i });
   await expect(group.getByRole('option').first()).toContainText(/idempotency/i);
+  // The snippet, from the lesson's text fetched for it, marks the word the typo stands for.
+  await expect(group.getByRole('option').first().locator('mark').first()).toHaveText(/^idempoten/i);
   expect(await search.options().count()).toBeLessThanOrEqual(20);
 
   // Typing more narrows them down, still without Enter.

@@ -2,8 +2,9 @@
 
 // Ctrl+K (⌘K on Apple devices) opens the course search from any page: results as the user types,
 // grouped by lesson, chosen with the arrow keys (the combobox and listbox pattern). The engine and
-// the course's documents load when the dialog first opens (load-course-search.ts). Without
-// JavaScript the trigger is a plain link to /search, which works on its own.
+// the course's packed index load when the dialog first opens, and a lesson's text when one of its
+// results is shown, for the snippets (load-course-search.ts). Without JavaScript the trigger is a
+// plain link to /search, which works on its own.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import {
@@ -19,10 +20,9 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from '@/components/ui/button';
-import type { SearchEngine } from '@/lib/content/search-engine';
 import { describeSearchCount, maxQueryLength } from '@/lib/content/search-results';
 import { plural } from '@/lib/format';
-import { loadCourseSearch } from './load-course-search';
+import { loadCourseSearch, type CourseSearch } from './load-course-search';
 import { hitLabel, SearchSnippet } from './search-snippet';
 
 const openEvent = 'backend-path:open-search';
@@ -111,7 +111,9 @@ function SearchDialogPanel() {
   const input = useRef<HTMLInputElement>(null);
   const router = useRouter();
   const id = useId();
-  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const [search, setSearch] = useState<CourseSearch | null>(null);
+  // Bumped when lessons' text arrives, so the results are made again with their snippets.
+  const [textLoads, setTextLoads] = useState(0);
   const [loadFailed, setLoadFailed] = useState(false);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
@@ -123,7 +125,7 @@ function SearchDialogPanel() {
     input.current?.focus();
     input.current?.select();
     setLoadFailed(false);
-    loadCourseSearch().then(setEngine, () => setLoadFailed(true));
+    loadCourseSearch().then(setSearch, () => setLoadFailed(true));
   }, []);
 
   useEffect(() => {
@@ -143,9 +145,25 @@ function SearchDialogPanel() {
 
   const trimmed = query.trim();
   const results = useMemo(
-    () => (engine && trimmed ? engine.search(trimmed, { limit: shownResults }) : null),
-    [engine, trimmed],
+    () => (search && trimmed ? search.engine.search(trimmed, { limit: shownResults }) : null),
+    // textLoads: the same query again once snippets can be made (the engine reads the texts).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [search, trimmed, textLoads],
   );
+  useEffect(() => {
+    if (!search || !results) return;
+    const missing = search.lessonsWithoutText(results);
+    if (missing.length === 0) return;
+    let current = true;
+    // A failed download leaves those snippets empty; the results themselves stand.
+    search.loadText(missing).then(
+      () => current && setTextLoads((count) => count + 1),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [search, results]);
   const hits = useMemo(() => results?.groups.flatMap((group) => group.hits) ?? [], [results]);
   const optionId = (position: number) => `${id}-option-${position}`;
 

@@ -1,16 +1,26 @@
 // The course search itself, shared by the server (/search, rendered without JavaScript) and the
-// Ctrl/⌘+K dialog (which loads this module and the documents only when it opens). Isomorphic:
+// Ctrl/⌘+K dialog (which loads this module and the packed index only when it opens). Isomorphic:
 // no Node.js imports. The documents come from lib/content/search.ts.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import {
   maxQueryLength,
+  type PackedSearchIndex,
+  type SearchCatalog,
   type SearchDocuments,
   type SearchGroup,
   type SearchHit,
   type SearchResults,
 } from './search-results';
 
-export type { SearchDocuments, SearchGroup, SearchHit, SearchResults } from './search-results';
+export type {
+  PackedSearchIndex,
+  SearchCatalog,
+  SearchDocuments,
+  SearchGroup,
+  SearchHit,
+  SearchIndexFile,
+  SearchResults,
+} from './search-results';
 
 export interface SearchEngine {
   search(query: string, page?: { offset?: number; limit?: number }): SearchResults;
@@ -44,9 +54,18 @@ function indexTerms(token: string): string | string[] | null {
 
 const tokenize = (text: string) => text.match(tokenPattern) ?? [];
 
-function createIndex({ lessons, sections }: SearchDocuments): MiniSearch<number> {
-  return new MiniSearch<number>({
-    fields: ['title', 'heading', 'text'],
+const fields = ['title', 'heading', 'text'] as const;
+
+/**
+ * The index's options. `text` gives a section's text: needed to index documents, not to load a
+ * packed index (whose fields are already tokenized).
+ */
+function indexOptions(
+  { lessons, sections }: SearchCatalog,
+  text: (position: number) => string = () => '',
+): Options<number> {
+  return {
+    fields: [...fields],
     // Documents are the sections' positions; fields are read from the shared arrays, not copied.
     idField: 'id',
     extractField: (position, field) => {
@@ -54,7 +73,7 @@ function createIndex({ lessons, sections }: SearchDocuments): MiniSearch<number>
       const section = sections[position];
       if (!section) return '';
       if (field === 'title') return lessons[section.lesson]?.title ?? '';
-      return field === 'heading' ? (section.heading ?? '') : section.text;
+      return field === 'heading' ? (section.heading ?? '') : text(position);
     },
     tokenize,
     processTerm: indexTerms,
@@ -71,27 +90,118 @@ function createIndex({ lessons, sections }: SearchDocuments): MiniSearch<number>
       fuzzy: (term) => (term.length >= 4 && isWord.test(term) ? 0.2 : false),
       maxFuzzy: 2,
     },
-  });
+  };
+}
+
+/** A section's text, or undefined while it is not loaded (the dialog fetches it per lesson). */
+export type SectionText = (position: number) => string | undefined;
+
+function indexDocuments(documents: SearchDocuments): MiniSearch<number> {
+  const index = new MiniSearch<number>(
+    indexOptions(documents, (position) => documents.sections[position]?.text ?? ''),
+  );
+  index.addAll(documents.sections.map((_, position) => position));
+  return index;
 }
 
 /** Builds the engine at once: on the server, where it is built once per process. */
 export function createSearchEngine(documents: SearchDocuments): SearchEngine {
-  const index = createIndex(documents);
-  index.addAll(documents.sections.map((_, position) => position));
-  return engineOver(documents, index);
-}
-
-/** The same engine, indexed in small chunks: in the browser, so typing stays responsive meanwhile. */
-export async function loadSearchEngine(documents: SearchDocuments): Promise<SearchEngine> {
-  const index = createIndex(documents);
-  await index.addAllAsync(
-    documents.sections.map((_, position) => position),
-    { chunkSize: 20 },
+  return engineOver(
+    documents,
+    indexDocuments(documents),
+    (position) => documents.sections[position]?.text,
   );
-  return engineOver(documents, index);
 }
 
-function engineOver({ lessons, sections }: SearchDocuments, index: MiniSearch<number>): SearchEngine {
+/** The index of these documents, packed for the dialog's download (see PackedSearchIndex). */
+export function packSearchIndex(documents: SearchDocuments): PackedSearchIndex {
+  const plain = indexDocuments(documents).toJSON();
+  const terms: string[] = [];
+  const postings: string[] = [];
+  for (const [term, byField] of plain.index) {
+    terms.push(term);
+    const perField = fields.map((_, fieldId) => {
+      let previous = 0;
+      return Object.entries(byField[fieldId] ?? {})
+        .map(([key, count]) => {
+          const section = Number(key);
+          const entry = (section - previous).toString(36) + (count > 1 ? `:${count.toString(36)}` : '');
+          previous = section;
+          return entry;
+        })
+        .join(',');
+    });
+    postings.push(perField.join(';').replace(/;+$/, ''));
+  }
+  return {
+    averageFieldLength: plain.averageFieldLength,
+    fieldLength: documents.sections.flatMap((_, position) => plain.fieldLength[position] ?? []),
+    terms: terms.join(' '),
+    postings: postings.join(' '),
+  };
+}
+
+/** MiniSearch's own serialized form of a packed index. */
+function unpackSearchIndex(catalog: SearchCatalog, packed: PackedSearchIndex): AsPlainObject {
+  const count = catalog.sections.length;
+  const documentIds: Record<string, number> = {};
+  const fieldLength: Record<string, number[]> = {};
+  for (let position = 0; position < count; position += 1) {
+    documentIds[position] = position;
+    fieldLength[position] = packed.fieldLength.slice(position * 3, position * 3 + 3);
+  }
+  const postings = packed.postings.split(' ');
+  const index: AsPlainObject['index'] = packed.terms.split(' ').map((term, position) => {
+    const byField: Record<string, Record<string, number>> = {};
+    (postings[position] ?? '').split(';').forEach((list, fieldId) => {
+      if (!list) return;
+      const counts: Record<string, number> = {};
+      let section = 0;
+      for (const entry of list.split(',')) {
+        const [distance = '0', times = '1'] = entry.split(':');
+        section += parseInt(distance, 36);
+        counts[section] = parseInt(times, 36);
+      }
+      byField[fieldId] = counts;
+    });
+    return [term, byField];
+  });
+  return {
+    documentCount: count,
+    nextId: count,
+    documentIds,
+    fieldIds: Object.fromEntries(fields.map((field, fieldId) => [field, fieldId])),
+    fieldLength,
+    averageFieldLength: packed.averageFieldLength,
+    storedFields: {},
+    dirtCount: 0,
+    index,
+    serializationVersion: 2,
+  };
+}
+
+/**
+ * The same engine from a packed index: in the browser, which downloads no text to index. Loaded
+ * in small steps, so typing stays responsive meanwhile. Snippets come from `text`, which answers
+ * undefined for a section whose text is not loaded yet (the hit's snippet is then empty).
+ */
+export async function loadSearchEngine(
+  catalog: SearchCatalog,
+  packed: PackedSearchIndex,
+  text: SectionText,
+): Promise<SearchEngine> {
+  const index = await MiniSearch.loadJSAsync<number>(
+    unpackSearchIndex(catalog, packed),
+    indexOptions(catalog),
+  );
+  return engineOver(catalog, index, text);
+}
+
+function engineOver(
+  { lessons, sections }: SearchCatalog,
+  index: MiniSearch<number>,
+  textOf: SectionText,
+): SearchEngine {
   return {
     search(query, { offset = 0, limit = 20 } = {}) {
       const results = index.search(query.slice(0, maxQueryLength));
@@ -117,7 +227,7 @@ function engineOver({ lessons, sections }: SearchDocuments, index: MiniSearch<nu
           lessonId: lesson.id,
           heading: section.heading,
           href: section.anchor ? `${lesson.href}#${section.anchor}` : lesson.href,
-          snippet: snippetOf(section.text || section.heading || lesson.title, result.terms),
+          snippet: snippetFor(textOf(result.id as number), section.heading || lesson.title, result.terms),
         });
       }
       return {
@@ -128,6 +238,16 @@ function engineOver({ lessons, sections }: SearchDocuments, index: MiniSearch<nu
       };
     },
   };
+}
+
+/** The snippet of a section's text, its heading (or lesson title) when it has none; empty while not loaded. */
+function snippetFor(
+  text: string | undefined,
+  fallback: string,
+  terms: string[],
+): SearchHit['snippet'] {
+  if (text === undefined) return [];
+  return snippetOf(text || fallback, terms);
 }
 
 /**

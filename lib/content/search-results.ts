@@ -10,6 +10,38 @@ export interface SearchDocuments {
   sections: { lesson: number; heading: string | null; anchor: string | null; text: string }[];
 }
 
+/** The documents without their text: what results are made of, besides snippets. */
+export interface SearchCatalog {
+  lessons: SearchDocuments['lessons'];
+  sections: Omit<SearchDocuments['sections'][number], 'text'>[];
+}
+
+/**
+ * The engine's index, built on the server and packed for the dialog's download, which then needs
+ * neither the text nor the time to index it. Terms keep the index's own order (so the browser's
+ * index is the server's, ties and all); sections are numbered by position.
+ */
+export interface PackedSearchIndex {
+  /** MiniSearch's average field lengths (title, heading, text). */
+  averageFieldLength: number[];
+  /** Per section, its three field lengths, one after the other. */
+  fieldLength: number[];
+  /** The index's terms, separated by spaces (a term never holds one). */
+  terms: string;
+  /**
+   * Per term (space-separated, in the order of `terms`): per field (separated by ';'), the
+   * sections that hold it, each as the distance from the previous one in base 36, followed by
+   * ':' and the term's count there when above 1 (separated by ',').
+   */
+  postings: string;
+}
+
+/** What the search dialog downloads first (GET /search/index.json). */
+export interface SearchIndexFile {
+  catalog: SearchCatalog;
+  index: PackedSearchIndex;
+}
+
 export interface SearchHit {
   lessonId: string;
   heading: string | null;

@@ -1,16 +1,29 @@
 // The course as search documents: lesson titles, headings and text, section by section, so a
 // result can link straight to the heading it matched under. Built once per process from the
 // content index (about 600 sections); the engine (search-engine.ts) searches them in memory here
-// and, from the same documents served as JSON, in the browser's search dialog.
+// and, from the same index packed at build time, in the browser's search dialog, which fetches
+// a lesson's text only for the snippets of its results.
 import { createProcessor } from '@mdx-js/mdx';
 import GithubSlugger from 'github-slugger';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import { getCourse, type Lesson } from './index';
-import { createSearchEngine, type SearchDocuments, type SearchEngine } from './search-engine';
+import {
+  createSearchEngine,
+  packSearchIndex,
+  type SearchDocuments,
+  type SearchEngine,
+  type SearchIndexFile,
+} from './search-engine';
 
-export type { SearchDocuments, SearchGroup, SearchHit, SearchResults } from './search-engine';
+export type {
+  SearchDocuments,
+  SearchGroup,
+  SearchHit,
+  SearchIndexFile,
+  SearchResults,
+} from './search-engine';
 
 // Kept on globalThis so the copy warmed at server start (instrumentation.ts) is the one pages
 // use: Next.js bundles instrumentation and pages separately.
@@ -93,9 +106,39 @@ function getSearch() {
   return store[indexKey];
 }
 
-/** The documents the search dialog downloads (served by app/(learn)/search/sections.json). */
+/** The documents: lessons, and each section's heading, anchor and text. */
 export function getSearchDocuments(): SearchDocuments {
   return getSearch().documents;
+}
+
+/**
+ * What the search dialog downloads when it first opens (app/(learn)/search/index.json): the
+ * documents without their text, and the index packed. Built at build time, like the lessons.
+ */
+export function getSearchIndexFile(): SearchIndexFile {
+  const documents = getSearchDocuments();
+  return {
+    catalog: {
+      lessons: documents.lessons,
+      sections: documents.sections.map(({ lesson, heading, anchor }) => ({
+        lesson,
+        heading,
+        anchor,
+      })),
+    },
+    index: packSearchIndex(documents),
+  };
+}
+
+/**
+ * The text of one lesson's sections, in order, for the dialog's snippets
+ * (app/(learn)/search/text/[module]/[lesson]); undefined for an unknown lesson.
+ */
+export function getLessonSearchText(lessonId: string): string[] | undefined {
+  const { lessons, sections } = getSearchDocuments();
+  const position = lessons.findIndex((lesson) => lesson.id === lessonId);
+  if (position === -1) return undefined;
+  return sections.filter((section) => section.lesson === position).map((section) => section.text);
 }
 
 /** The course's search engine, built on first use (instrumentation.ts warms it at start). */

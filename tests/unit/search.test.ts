@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET as getSearchDocumentsRoute } from '@/app/(learn)/search/sections.json/route';
+import { GET as getSearchIndexRoute } from '@/app/(learn)/search/index.json/route';
+import { GET as getLessonTextRoute } from '@/app/(learn)/search/text/[module]/[lesson]/route';
 import {
   getSearchDocuments,
   getSearchIndex,
   searchCourse,
+  type SearchIndexFile,
   type SearchResults,
 } from '@/lib/content/search';
 import { loadSearchEngine } from '@/lib/content/search-engine';
@@ -129,16 +131,54 @@ describe('course search', () => {
     }
   });
 
-  it('searches the same in the browser, from the documents the dialog downloads', async () => {
-    const response = getSearchDocumentsRoute();
-    const documents = (await response.json()) as ReturnType<typeof getSearchDocuments>;
-    expect(documents).toEqual(getSearchDocuments());
-    const browserEngine = await loadSearchEngine(documents);
-    for (const query of ['indexs', 'N+1', 'OAuth 2.0', 'cache']) {
-      expect(browserEngine.search(query, { limit: 20 })).toEqual(
-        searchCourse(query, { limit: 20 }),
-      );
+  it('searches the same in the browser, from the packed index the dialog downloads and each lesson text it fetches', async () => {
+    const documents = getSearchDocuments();
+    const file = (await getSearchIndexRoute().json()) as SearchIndexFile;
+    // No section text in the download: a fraction of the documents' size.
+    const downloaded = JSON.stringify(file);
+    expect(downloaded).not.toContain(documents.sections[1]!.text.slice(0, 60));
+    expect(downloaded.length).toBeLessThan(JSON.stringify(documents).length * 0.6);
+
+    // The dialog's text store: a lesson's text once fetched from its route, undefined before.
+    const texts = new Map<number, string[]>();
+    const fetchText = async (lesson: number) => {
+      const [moduleSlug, lessonSlug] = file.catalog.lessons[lesson]!.id.split('/');
+      const response = await getLessonTextRoute(new Request('http://localhost/'), {
+        params: Promise.resolve({ module: moduleSlug!, lesson: lessonSlug! }),
+      });
+      texts.set(lesson, (await response.json()) as string[]);
+    };
+    const firstOf = (lesson: number) =>
+      file.catalog.sections.findIndex((section) => section.lesson === lesson);
+    const browserEngine = await loadSearchEngine(file.catalog, file.index, (position) => {
+      const lesson = file.catalog.sections[position]!.lesson;
+      return texts.get(lesson)?.[position - firstOf(lesson)];
+    });
+
+    for (const query of ['indexs', 'idempotancy', 'N+1', 'C#', 'OAuth 2.0', 'p99', 'cache']) {
+      const server = searchCourse(query, { limit: 20 });
+      const before = browserEngine.search(query, { limit: 20 });
+      // Ranking, grouping and the real counts need no text; only the snippets wait for it.
+      expect(before.total).toBe(server.total);
+      expect(before.lessonTotal).toBe(server.lessonTotal);
+      const hrefs = (results: SearchResults) => hitsOf(results).map((hit) => hit.href);
+      expect(hrefs(before)).toEqual(hrefs(server));
+      for (const group of before.groups) {
+        const lesson = file.catalog.lessons.findIndex((entry) => entry.id === group.lessonId);
+        if (!texts.has(lesson)) {
+          for (const hit of group.hits) expect(hit.snippet).toEqual([]);
+          await fetchText(lesson);
+        }
+      }
+      expect(browserEngine.search(query, { limit: 20 })).toEqual(server);
     }
+  });
+
+  it('fetches the text of known lessons only', async () => {
+    const response = await getLessonTextRoute(new Request('http://localhost/'), {
+      params: Promise.resolve({ module: 'no-such-module', lesson: 'no-such-lesson' }),
+    });
+    expect(response.status).toBe(404);
   });
 
   it('indexes every lesson, leaving code out of the text', () => {
