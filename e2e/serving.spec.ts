@@ -38,6 +38,37 @@ test('prerendered lessons are served precompressed, with the security headers, a
   await request.dispose();
 });
 
+test("the search dialog's index and lesson texts are served precompressed, and revalidate with 304", async ({
+  playwright,
+  baseURL,
+}) => {
+  const request = await playwright.request.newContext({ baseURL });
+  for (const url of ['/search/index.json', `/search/text/${lesson.id}`]) {
+    const brotli = await request.get(url, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(brotli.status()).toBe(200);
+    const headers = brotli.headers();
+    expect(headers['content-encoding']).toBe('br');
+    expect(headers['content-type']).toBe('application/json');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['vary']).toContain('Accept-Encoding');
+    expect(headers['x-nextjs-prerender']).toBeUndefined();
+    // Playwright decodes the body.
+    expect(await brotli.json()).toBeTruthy();
+
+    const gzip = await request.get(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers()['content-encoding']).toBe('gzip');
+    expect(gzip.headers()['etag']).toBe(headers['etag']);
+    const notModified = await request.get(url, {
+      headers: { 'accept-encoding': 'br', 'if-none-match': headers['etag']! },
+    });
+    expect(notModified.status()).toBe(304);
+  }
+  const text = (await (await request.get(`/search/text/${lesson.id}`)).json()) as string[];
+  expect(text[0]).toContain(lesson.summary.replace(/`/g, '').split(' ').slice(0, 3).join(' '));
+  expect((await request.get('/search/text/no-such-module/no-such-lesson')).status()).toBe(404);
+  await request.dispose();
+});
+
 test('a lesson paints before its scripts are requested, then hydrates', async ({ page }) => {
   await page.goto(lesson.href);
   // Hydrated: the progress widget ran its server action and shows the sign-in link.

@@ -7,7 +7,8 @@
 //    that, its scripts and React payload are set to load after the first paint
 //    (scripts/lib/first-paint.ts), which also leaves no inline script that the
 //    Content-Security-Policy does not allow by its hash (the 404 and error pages are rewritten
-//    too, though not precompressed);
+//    too, though not precompressed); the output of static route handlers (the search dialog's
+//    index and lesson texts) is compressed the same way;
 // 3. the front server (scripts/front-server: startup checks, the client's address from the
 //    socket, those copies, graceful shutdown, then Next.js's request handler) is bundled with the
 //    parts of lib/ it uses into start.mjs, one file that needs only the standalone node_modules.
@@ -29,13 +30,55 @@ fs.cpSync('public', `${target}/public`, { recursive: true });
 fs.cpSync('.next/static', `${target}/.next/static`, { recursive: true });
 
 const appDir = `${target}/.next/server/app`;
-const pages: Record<string, { file: string; etag: string }> = {};
+const pages: Record<string, { file: string; etag: string; contentType?: string }> = {};
+
+/** Writes brotli and gzip copies of `file` (whose content is `bytes`) beside it; returns its ETag. */
+function precompress(file: string, bytes: Buffer): string {
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+  fs.writeFileSync(
+    `${file}.br`,
+    zlib.brotliCompressSync(bytes, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }),
+  );
+  return `"${crypto.createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`;
+}
+
+/** The address of a file under appDir, without its extension (`index` is the root). */
+const routeOf = (file: string, extension: RegExp) =>
+  `/${path.relative(appDir, file).replace(extension, '')}`.replace(/^\/index$/, '/');
+
+// Static route handlers' JSON (a .body and its .meta): the search dialog's index and lesson
+// texts. Metadata routes (the icon) keep Next.js's own caching headers.
+const compressibleType = /^application\/json/;
+
+function addRouteHandlerOutput(file: string) {
+  const meta = JSON.parse(fs.readFileSync(file.replace(/\.body$/, '.meta'), 'utf8')) as {
+    status?: number;
+    headers?: Record<string, string>;
+  };
+  const contentType = meta.headers?.['content-type'];
+  if ((meta.status && meta.status !== 200) || !contentType || !compressibleType.test(contentType))
+    return;
+  const route = routeOf(file, /\.body$/);
+  if (signedInOnlyPaths.some((prefix) => route === prefix || route.startsWith(`${prefix}/`)))
+    return;
+  const etag = precompress(file, fs.readFileSync(file));
+  pages[route] = { file: path.relative(target, file), etag, contentType };
+}
 
 function visit(dir: string) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       visit(file);
+      continue;
+    }
+    if (entry.name.endsWith('.body') && fs.existsSync(file.replace(/\.body$/, '.meta'))) {
+      addRouteHandlerOutput(file);
       continue;
     }
     if (!entry.name.endsWith('.html')) continue;
@@ -60,27 +103,13 @@ function visit(dir: string) {
     }
     fs.writeFileSync(file, deferred.html);
     if (entry.name.startsWith('_') || (meta.status && meta.status !== 200)) continue;
-    const route = `/${path.relative(appDir, file).replace(/\.html$/, '')}`.replace(
-      /^\/index$/,
-      '/',
-    );
+    const route = routeOf(file, /\.html$/);
     // Pages behind sign-in keep going through proxy.ts.
     if (signedInOnlyPaths.some((prefix) => route === prefix || route.startsWith(`${prefix}/`)))
       continue;
-    const html = Buffer.from(deferred.html);
-    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(html, { level: 9 }));
-    fs.writeFileSync(
-      `${file}.br`,
-      zlib.brotliCompressSync(html, {
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length,
-        },
-      }),
-    );
     pages[route] = {
       file: path.relative(target, file),
-      etag: `"${crypto.createHash('sha256').update(html).digest('base64url').slice(0, 22)}"`,
+      etag: precompress(file, Buffer.from(deferred.html)),
     };
   }
 }
@@ -133,5 +162,5 @@ await build({
 });
 
 console.log(
-  `Prepared ${target}: public/ and static files copied, ${Object.keys(pages).length} prerendered pages precompressed.`,
+  `Prepared ${target}: public/ and static files copied, ${Object.keys(pages).length} prerendered pages and route outputs precompressed.`,
 );

@@ -1,5 +1,6 @@
-// Answers plain requests for prerendered pages from the brotli/gzip copies made at build time
-// (scripts/prepare-standalone.ts), as nginx's gzip_static would, with the headers Next.js sends.
+// Answers plain requests for prerendered pages (and static route handlers' JSON) from the
+// brotli/gzip copies made at build time (scripts/prepare-standalone.ts), as nginx's gzip_static
+// would, with the headers Next.js sends.
 // Next.js compresses every response on the fly and drops a Content-Encoding set by proxy.ts or a
 // route handler, so this sits in front of it. Client navigations (RSC requests), prefetches,
 // preview mode and URLs with a query string always go to Next.js.
@@ -9,8 +10,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 
 export interface PrecompressedManifest {
+  /** The prerendered pages' headers. */
   headers: Record<string, string>;
-  pages: Record<string, { file: string; etag: string }>;
+  /** `contentType` is set for a route handler's output, which is not an HTML page. */
+  pages: Record<string, { file: string; etag: string; contentType?: string }>;
 }
 
 const routerHeaders = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action'];
@@ -38,7 +41,15 @@ export function createPrecompressedHandler(dir: string, manifest: PrecompressedM
     const accepted = String(request.headers['accept-encoding'] ?? '');
     const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
     if (!encoding) return false;
-    const headers = { ...manifest.headers, ETag: page.etag, 'x-request-id': crypto.randomUUID() };
+    const headers: Record<string, string> = {
+      ...manifest.headers,
+      ETag: page.etag,
+      'x-request-id': crypto.randomUUID(),
+    };
+    if (page.contentType) {
+      headers['Content-Type'] = page.contentType;
+      delete headers['x-nextjs-prerender'];
+    }
     if (request.headers['if-none-match'] === page.etag) {
       response.writeHead(304, headers);
       response.end();
