@@ -1,6 +1,6 @@
 // npm run bench: Backend Path's figures, printed as tables and written to bench/results.json.
 // 1. page weight (gzip JS, CSS, HTML of each prerendered page next to the build's floor);
-// 2. search latency over the full course; 3. cohort dashboard server time at 200, 2,000 and
+// 2. search latency over the full course, and what the search dialog downloads and loads; 3. cohort dashboard server time at 200, 2,000 and
 // 10,000 learners; 4. progress writes under load (autocannon, 50 signed-in users) against the raw
 // upsert; 5. lesson page serving against the floor page; 6. Lighthouse; 7. `next build` cost for
 // the course and the course copied five times. Each timed figure is the median of several runs,
@@ -11,17 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { listModules } from '@/lib/content';
-import { getSearchDocuments, getSearchIndex, searchCourse } from '@/lib/content/search';
 import { getDatabaseConfig, parseEnv } from '@/lib/env';
 import { deferredScriptsElementId } from '@/lib/first-paint-loader';
 import { benchCohorts, type CohortBenchRow } from './bench-cohorts';
 import { benchBuild } from './bench-build';
 import { benchLighthouse, type LighthouseRow } from './bench-lighthouse';
+import { benchSearch, printSearch } from './bench-search';
 import {
   benchProgressWrites,
   benchServing,
   type WriteLoadRow,
-  percentile,
   writeP99BudgetMs,
 } from './bench-load';
 import { payloadUrlPrefix } from './lib/first-paint';
@@ -108,54 +107,12 @@ function measure(file: string): PageWeight {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-/** Search over the full course: index build once, then many queries; median, p95 and max in ms. */
-function measureSearch() {
-  const queries = [
-    'idempotency key',
-    'write skew',
-    'argon2id',
-    'circuit breaker',
-    'cap theorem',
-    'event loop',
-    'read replica',
-    'oauth pkce',
-    'flame graph',
-    'expand and contract',
-    'zzzz',
-    'cache',
-    // Typos, unfinished words and terms with symbols (fuzzy, prefix and the tokenizer's cases).
-    'indexs',
-    'idempotancy',
-    'N+1',
-    'C#',
-    'OAuth 2.0',
-    'p99',
-    'replicat',
-  ];
-  const buildStart = performance.now();
-  getSearchIndex();
-  const sections = getSearchDocuments().sections.length;
-  const buildMs = performance.now() - buildStart;
-  const timings: number[] = [];
-  for (let round = 0; round < 20; round += 1) {
-    for (const query of queries) {
-      const start = performance.now();
-      searchCourse(query);
-      timings.push(performance.now() - start);
-    }
-  }
-  timings.sort((a, b) => a - b);
-  return {
-    sections,
-    queries: timings.length,
-    indexBuildMs: buildMs,
-    medianMs: percentile(timings, 0.5),
-    p95Ms: percentile(timings, 0.95),
-    maxMs: timings.at(-1)!,
-  };
-}
-
 async function main() {
+  // `npm run bench -- search`: the search section alone (it needs no build).
+  if (process.argv.slice(2).includes('search')) {
+    printSearch(await benchSearch());
+    return;
+  }
   ensureBuild();
   const pages = listHtml(appDir)
     .filter((file) => !path.basename(file).startsWith('_global-error'))
@@ -190,12 +147,8 @@ async function main() {
       .join('  ');
   console.log(format(header));
   for (const row of rows) console.log(format(row));
-  const search = measureSearch();
-  console.log(
-    `\nSearch over the full course (${search.sections} sections, ${search.queries} queries, server time): ` +
-      `median ${search.medianMs.toFixed(2)} ms, p95 ${search.p95Ms.toFixed(2)} ms, max ${search.maxMs.toFixed(2)} ms ` +
-      `(budget 50 ms); index built once in ${search.indexBuildMs.toFixed(0)} ms at server start`,
-  );
+  const search = await benchSearch();
+  printSearch(search);
   console.log('\nCohort dashboard server time (5 runs each, aggregate queries + assembly):');
   const cohortRows: CohortBenchRow[] = await benchCohorts({
     driver: 'pglite',
