@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { AccountMenu } from './account-menu';
 import { useSessionSummary } from './session-summary';
 import { ThemeSelect } from './theme-select';
@@ -37,6 +38,7 @@ function NavLink({
 export function SiteMenu({ search }: { search: ReactNode }) {
   const session = useSessionSummary();
   const pathname = usePathname();
+  const hydrated = useHydrated();
   // Open on the page where it was opened: following a link closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -70,17 +72,37 @@ export function SiteMenu({ search }: { search: ReactNode }) {
   const shown = open ? 'flex' : 'hidden';
   return (
     <>
+      {/* Until React has hydrated the header the button cannot open anything: it is disabled and
+          says it is loading (a spinner; "Loading" for screen readers), instead of losing a tap. */}
       <button
         ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={`${id}-nav ${id}-controls`}
+        disabled={!hydrated}
+        aria-busy={!hydrated || undefined}
+        aria-describedby={hydrated ? undefined : `${id}-menu-loading`}
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="ml-auto flex items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 lg:hidden dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+        className="ml-auto flex min-h-11 items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 disabled:cursor-progress disabled:text-zinc-500 lg:hidden dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:disabled:text-zinc-400"
       >
-        <span aria-hidden="true">{open ? '✕' : '☰'}</span>
+        {hydrated ? (
+          <span aria-hidden="true" className="w-4 text-center">
+            {open ? '✕' : '☰'}
+          </span>
+        ) : (
+          <span
+            aria-hidden="true"
+            className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent motion-reduce:animate-none"
+          />
+        )}
         Menu
       </button>
+      {/* The button's description (outside it, so its name stays "Menu"). */}
+      {hydrated ? null : (
+        <span id={`${id}-menu-loading`} hidden>
+          Loading…
+        </span>
+      )}
       <nav
         ref={nav}
         id={`${id}-nav`}
@@ -111,7 +133,20 @@ export function SiteMenu({ search }: { search: ReactNode }) {
       >
         <ThemeSelect />
         {session.status === 'loading' ? (
-          <div className="hidden h-9 w-36 lg:block" aria-hidden="true" />
+          // Nothing to click yet: it says so, in the space the account menu will take.
+          <p
+            aria-busy="true"
+            className="flex h-9 items-center gap-2 text-sm text-zinc-600 lg:w-36 dark:text-zinc-400"
+          >
+            <span
+              aria-hidden="true"
+              className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent motion-reduce:animate-none"
+            />
+            <span aria-hidden="true" className="lg:hidden">
+              Loading…
+            </span>
+            <span className="sr-only">Loading your account…</span>
+          </p>
         ) : session.status === 'unavailable' ? (
           // Who is signed in could not be read (it is retried): a link that suits both, since
           // /account asks a visitor to sign in. Never Sign in / Sign up to someone signed in.

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useSyncExternalStore } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { themeChoices, themeStorageKey, type ThemeChoice } from '@/lib/theme';
 
 const labels: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -35,17 +36,11 @@ function applyChoice(choice: ThemeChoice) {
   document.documentElement.dataset.themeChoice = choice;
 }
 
-const noSubscription = () => () => {};
-
 export function ThemeSelect() {
   // The server renders "System"; the browser shows the stored choice once hydrated. Until then the
   // select's own text is hidden and the choice the theme script wrote on <html> is shown instead.
   const choice = useSyncExternalStore(subscribe, readChoice, () => 'system' as const);
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
 
   useEffect(() => {
     // A page that calls notFound() or forbidden() is sent as an empty HTML shell and drawn by the
@@ -69,10 +64,13 @@ export function ThemeSelect() {
   return (
     <label className="relative flex items-center gap-1 text-sm text-zinc-600 dark:text-zinc-400">
       <span className="sr-only">Colour theme</span>
+      {/* Disabled until hydrated: a choice made before would change the list, not the theme. */}
       <select
         value={choice}
+        disabled={!hydrated}
+        aria-busy={!hydrated || undefined}
         onChange={(event) => choose(event.target.value as ThemeChoice)}
-        className={`rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${hydrated ? 'text-zinc-800 dark:text-zinc-200' : 'text-transparent'}`}
+        className={`rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-sm disabled:cursor-progress dark:border-zinc-700 dark:bg-zinc-900 ${hydrated ? 'text-zinc-800 dark:text-zinc-200' : 'text-transparent'}`}
       >
         {themeChoices.map((option) => (
           <option key={option} value={option} className="text-zinc-800 dark:text-zinc-200">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useClipboard } from '@/components/ui/use-clipboard';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 const labels = { idle: 'Copy', copied: 'Copied', refused: 'Copy refused: select the code' };
 const announcements = {
@@ -16,11 +17,15 @@ const announcements = {
  */
 export function CopyButton() {
   const { state, copy } = useClipboard();
+  // Nothing to copy with until hydrated: disabled, and it says so.
+  const hydrated = useHydrated();
   return (
     <>
       <button
         type="button"
         className="copy-button"
+        disabled={!hydrated}
+        aria-busy={!hydrated || undefined}
         onClick={(event) => {
           const pre = event.currentTarget.closest('figure')?.querySelector('pre');
           if (!pre) return;
@@ -36,6 +41,7 @@ export function CopyButton() {
       >
         {labels[state]}
         {state === 'idle' ? <span className="sr-only"> code</span> : null}
+        {hydrated ? null : <span className="sr-only"> (loading…)</span>}
       </button>
       <span aria-live="polite" className="sr-only">
         {announcements[state]}

@@ -6,17 +6,11 @@
 // only once the learner passes or has tried three times. Choices are reshuffled for every retry.
 // Answers are kept in this tab's sessionStorage, so signing in midway brings them back.
 import Link from 'next/link';
-import {
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  useTransition,
-  type FormEvent,
-} from 'react';
+import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { checkQuizAction } from '@/app/(learn)/actions';
 import { useLessonState } from '@/components/progress/lesson-state';
 import { InlineCode } from '@/components/ui/inline-code';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { QuizQuestionView } from '@/lib/content/quiz';
 import type { QuizResult } from '@/lib/dal/quiz';
 import { revealAfterAttempts } from '@/lib/dal/quiz-rules';
@@ -26,16 +20,6 @@ import { ChoiceList } from './quiz-choices';
 type Answers = (string | null)[];
 
 const storageKey = (lessonId: string) => `backend-path:quiz-answers:${lessonId}`;
-const noSubscription = () => () => {};
-
-/** False while rendering on the server and hydrating, true once React owns the page. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /** A new random order of each question's choices (Fisher-Yates), never the one just shown. */
 function reshuffle(questions: QuizQuestionView[]): QuizQuestionView[] {

@@ -14,6 +14,7 @@ import {
   type ReactElement,
   type ReactNode,
 } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 interface TabProps {
   label: string;
@@ -42,6 +43,8 @@ export function Tabs({ children, syncKey }: { children: ReactNode; syncKey?: str
   const [selected, setSelected] = useState(0);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const baseId = useId();
+  // Before hydration a tab cannot switch: the tabs are disabled (the first panel reads as usual).
+  const hydrated = useHydrated();
 
   useEffect(() => {
     if (!syncKey) return;
@@ -103,6 +106,8 @@ export function Tabs({ children, syncKey }: { children: ReactNode; syncKey?: str
       <div
         role="tablist"
         aria-orientation="horizontal"
+        aria-busy={!hydrated || undefined}
+        aria-describedby={hydrated ? undefined : `${baseId}-loading`}
         className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800"
       >
         {tabs.map((tab, index) => (
@@ -117,14 +122,20 @@ export function Tabs({ children, syncKey }: { children: ReactNode; syncKey?: str
             aria-selected={index === selected}
             aria-controls={`${baseId}-panel-${index}`}
             tabIndex={index === selected ? 0 : -1}
+            disabled={!hydrated}
             onClick={() => select(index, false)}
             onKeyDown={(event) => onKeyDown(event, index)}
-            className="-mb-px rounded-t-md border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-zinc-600 hover:text-zinc-950 aria-selected:border-sky-600 aria-selected:text-sky-800 dark:text-zinc-400 dark:hover:text-white dark:aria-selected:text-sky-300"
+            className="-mb-px rounded-t-md border-b-2 border-transparent px-3 py-1.5 text-sm font-medium text-zinc-600 hover:text-zinc-950 disabled:cursor-progress disabled:not-aria-selected:opacity-60 aria-selected:border-sky-600 aria-selected:text-sky-800 dark:text-zinc-400 dark:hover:text-white dark:aria-selected:text-sky-300"
           >
             {tab.props.label}
           </button>
         ))}
       </div>
+      {hydrated ? null : (
+        <span id={`${baseId}-loading`} hidden>
+          Loading…
+        </span>
+      )}
       {tabs.map((tab, index) => (
         <div
           key={tab.props.label}
