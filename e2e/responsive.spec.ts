@@ -79,6 +79,24 @@ test.describe('no horizontal overflow from 320 px up', () => {
   }
 });
 
+test("the lesson's tools bar fits 320 px, with its note or its contents open", async ({
+  browser,
+  newUser,
+}) => {
+  const { context, page } = await browserAs(browser, 'learner', newUser);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openSettled(page, lesson.href);
+  const tools = page.getByRole('complementary', { name: 'Lesson tools' });
+  await expect(tools.getByRole('button', { name: 'Bookmark' })).toBeVisible();
+  for (const panel of ['Note', 'On this page']) {
+    await tools.getByText(panel, { exact: true }).click();
+    const found = await overflowAt(page, 320);
+    expect(found.past, `${panel} open`).toEqual([]);
+    expect(found.scrollWidth, `${panel} open`).toBeLessThanOrEqual(320);
+  }
+  await context.close();
+});
+
 test('below 768 px the Menu button opens the navigation, search, theme and account links', async ({
   browser,
   newUser,

@@ -35,12 +35,14 @@ export async function LessonView({
     { depth: 2 as const, text: 'Check your understanding', id: 'check-your-understanding' },
   ];
 
-  // One grid: the lesson's head and body in the first column; the contents and the module's
-  // lessons beside them on wide screens, between the objectives and the text on narrow ones (one
-  // table of contents in the page, not one per layout).
+  // One grid: the lesson's head and body in the first column; the learner's tools, the contents
+  // and the module's lessons beside them on wide screens. Below 1024 px the same tools are a bar
+  // that stays at the bottom of the screen while the lesson is read (sticky in a grid area that
+  // spans the head and the body), with the note and the contents opening above it: one set of
+  // controls in the page, not one per layout, and no script of its own.
   const page = (
     <article className="grid gap-x-10 gap-y-8 lg:grid-cols-[minmax(0,1fr)_14rem] lg:grid-rows-[auto_1fr]">
-      <div className="min-w-0 space-y-8">
+      <div className="col-start-1 row-start-1 min-w-0 space-y-8">
         {banner}
         <header className="space-y-3">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -76,9 +78,13 @@ export async function LessonView({
         </section>
       </div>
 
-      <aside className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        {/* Scrolls on its own when taller than the screen, so nothing in it is out of reach. */}
-        <div className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:space-y-8 lg:overflow-y-auto lg:pb-4">
+      <aside
+        aria-label="Lesson tools"
+        className="sticky bottom-0 z-10 col-start-1 row-span-2 row-start-1 -mx-4 self-end border-t border-zinc-200 bg-white/95 px-2 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] backdrop-blur lg:static lg:z-auto lg:col-start-2 lg:mx-0 lg:self-stretch lg:border-0 lg:bg-transparent lg:p-0 lg:backdrop-blur-none dark:border-zinc-800 dark:bg-zinc-950/95 lg:dark:bg-transparent"
+      >
+        {/* In the rail it scrolls on its own when taller than the screen, so nothing in it is out
+            of reach. */}
+        <div className="flex items-stretch gap-1 lg:sticky lg:top-20 lg:block lg:max-h-[calc(100vh-6rem)] lg:space-y-8 lg:overflow-y-auto lg:pb-4">
           {tools}
           <TableOfContents headings={headings} id="toc" />
           <nav aria-labelledby="module-lessons-heading" className="hidden text-sm lg:block">
@@ -108,7 +114,8 @@ export async function LessonView({
         </div>
       </aside>
 
-      <div className="min-w-0 space-y-8">
+      {/* Below 1024 px the tools bar comes to rest at the end, over this padding. */}
+      <div className="col-start-1 row-start-2 min-w-0 space-y-8 pb-20 lg:pb-0">
         <div className="prose">
           <Content components={mdxComponents} />
         </div>

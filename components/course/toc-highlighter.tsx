@@ -2,6 +2,7 @@
 
 // Marks the table-of-contents link of the section being read (aria-current="location"), using
 // an IntersectionObserver on the headings; the table of contents itself stays server-rendered.
+// Following one of its links closes it where it opens over the text (the tools bar below 1024 px).
 import { useEffect } from 'react';
 
 export function TocHighlighter({ ids }: { ids: string[] }) {
@@ -35,7 +36,15 @@ export function TocHighlighter({ ids }: { ids: string[] }) {
       { rootMargin: '-64px 0px -55% 0px' },
     );
     for (const heading of headings) observer.observe(heading);
-    return () => observer.disconnect();
+    const closeOnFollow = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest('nav[data-toc] a[href^="#"]');
+      link?.closest('details')?.removeAttribute('open');
+    };
+    document.addEventListener('click', closeOnFollow);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('click', closeOnFollow);
+    };
   }, [ids]);
   return null;
 }

@@ -5,6 +5,7 @@
 // growing delay; the status line says what is happening. Plus a bookmark toggle.
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { saveNoteAction, setBookmarkAction } from '@/app/(learn)/actions';
+import { toolCellClassName } from '@/components/course/tool-cell';
 import { useLessonState } from '@/components/progress/lesson-state';
 import { textLimits } from '@/lib/validations/limits';
 
@@ -120,10 +121,13 @@ export function LessonNotes({ lessonId }: { lessonId: string }) {
   if (!context || context.state.kind !== 'ready') return null;
   const isBookmarked = bookmarked ?? context.state.bookmarked ?? false;
 
+  // Below 1024 px: two cells of the lesson's tools bar, Bookmark and Note (a disclosure whose
+  // editor opens above the bar). In the rail the editor is always shown (globals.css,
+  // .lesson-panel).
   return (
     <section
       aria-label="Notes and bookmark"
-      className="not-prose space-y-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+      className="not-prose flex items-stretch gap-1 lg:block lg:space-y-4 lg:rounded-lg lg:border lg:border-zinc-200 lg:p-4 lg:dark:border-zinc-800"
     >
       <button
         type="button"
@@ -135,12 +139,23 @@ export function LessonNotes({ lessonId }: { lessonId: string }) {
             if (result.status === 'success') setBookmarked(result.data.bookmarked);
           })
         }
-        className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 aria-pressed:border-amber-500 aria-pressed:bg-amber-50 dark:border-zinc-700 dark:hover:bg-zinc-800 dark:aria-pressed:bg-amber-950/40"
+        className={`${toolCellClassName} border border-transparent aria-pressed:border-amber-500 aria-pressed:bg-amber-50 lg:inline-flex lg:min-h-0 lg:min-w-0 lg:flex-row lg:gap-1 lg:border-zinc-300 lg:px-3 lg:py-1.5 lg:text-sm dark:aria-pressed:bg-amber-950/40 lg:dark:border-zinc-700`}
       >
-        <span aria-hidden="true">{isBookmarked ? '★ ' : '☆ '}</span>
+        <span aria-hidden="true">{isBookmarked ? '★' : '☆'}</span>
         Bookmark
       </button>
-      <NoteEditor lessonId={lessonId} initialNote={context.state.note ?? ''} />
+      <details name="lesson-tools" className="lesson-panel group">
+        <summary
+          className={`${toolCellClassName} h-full list-none [&::-webkit-details-marker]:hidden`}
+        >
+          <span aria-hidden="true">✎</span>
+          <span>Note</span>
+        </summary>
+        {/* display: none while closed below 1024 px, so nothing measures or reaches outside it. */}
+        <div className="absolute inset-x-0 bottom-full hidden border-t border-zinc-200 bg-white p-4 shadow-lg group-open:block lg:static lg:block lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none dark:border-zinc-800 dark:bg-zinc-950 lg:dark:bg-transparent">
+          <NoteEditor lessonId={lessonId} initialNote={context.state.note ?? ''} />
+        </div>
+      </details>
     </section>
   );
 }

@@ -29,37 +29,42 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
     });
   }
 
+  // Below 1024 px this box is the first part of the lesson's tools bar (lesson-view.tsx): the
+  // buttons only, in a smaller type, with the state for screen readers (the button names it too).
+  const buttonSize = 'min-h-11 px-2 py-1 text-xs lg:min-h-0 lg:px-4 lg:py-2 lg:text-sm';
   return (
     <section
       aria-label="Your progress"
-      className="not-prose rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+      className="not-prose flex min-w-0 flex-1 items-center lg:block lg:rounded-lg lg:border lg:border-zinc-200 lg:p-4 lg:dark:border-zinc-800"
       aria-busy={state.kind === 'loading' || pending}
     >
       {state.kind === 'loading' ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading your progress…</p>
+        <p className="px-1 text-xs text-zinc-600 lg:px-0 lg:text-sm dark:text-zinc-400">
+          Loading your progress…
+        </p>
       ) : state.kind === 'signed-out' ? (
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        <p className="px-1 text-xs text-zinc-700 lg:px-0 lg:text-sm dark:text-zinc-300">
           <Link
             href={signInHref as never}
-            className="font-semibold text-sky-800 underline dark:text-sky-300"
+            className="inline-flex min-h-11 items-center font-semibold text-sky-800 underline lg:inline lg:min-h-0 dark:text-sky-300"
           >
             Sign in to track your progress
-          </Link>{' '}
-          and pick up where you left off on any device.
+          </Link>
+          <span className="max-lg:sr-only"> and pick up where you left off on any device.</span>
         </p>
       ) : (
-        <div className="flex flex-wrap items-center gap-4">
+        <div className="relative flex min-w-0 flex-1 items-center gap-1 lg:flex-wrap lg:gap-4">
           <LessonStateText state={deriveOpenLessonState(context) ?? 'started'} />
           {state.updated ? (
             <>
-              <p className="text-sm font-semibold text-sky-800 dark:text-sky-300">
+              <p className="text-sm font-semibold text-sky-800 max-lg:sr-only dark:text-sky-300">
                 Updated since you completed it
               </p>
               <button
                 type="button"
                 onClick={() => toggle(true)}
                 disabled={pending}
-                className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+                className={`${buttonSize} rounded-md bg-emerald-700 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60`}
               >
                 Mark as complete again
               </button>
@@ -69,17 +74,18 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
             type="button"
             onClick={() => toggle(!state.completed)}
             disabled={pending}
-            className={
+            className={`${buttonSize} ${
               state.completed
-                ? 'rounded-md border border-zinc-300 px-4 py-2 text-sm font-semibold hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800'
-                : 'rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60'
-            }
+                ? 'rounded-md border border-zinc-300 font-semibold hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800'
+                : 'rounded-md bg-emerald-700 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60'
+            }`}
           >
             {state.completed ? 'Mark as incomplete' : 'Mark as complete'}
           </button>
           {error ? (
+            // Above the bar on narrow screens.
             <p
-              className="w-full text-sm text-rose-700 dark:text-rose-400"
+              className="absolute inset-x-0 bottom-full mb-2 rounded-md bg-white p-2 text-sm text-rose-700 shadow-md lg:static lg:mb-0 lg:w-full lg:bg-transparent lg:p-0 lg:shadow-none dark:bg-zinc-900 dark:text-rose-400 lg:dark:bg-transparent"
               data-testid="progress-error"
             >
               {error}
@@ -94,7 +100,7 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
 function LessonStateText({ state }: { state: LessonState }) {
   const label = lessonStateLabels[state];
   return (
-    <p aria-live="polite" className="text-sm font-medium" data-testid="lesson-state">
+    <p aria-live="polite" className="text-sm font-medium max-lg:sr-only" data-testid="lesson-state">
       {state === 'completed' ? (
         <span className="text-emerald-700 dark:text-emerald-400">
           <span aria-hidden="true">✓ </span>
@@ -104,7 +110,8 @@ function LessonStateText({ state }: { state: LessonState }) {
         <span className="text-amber-800 dark:text-amber-300">
           <span aria-hidden="true">✓ </span>
           <span>{label}</span>{' '}
-          <a href="#check-your-understanding" className="underline">
+          {/* Not focusable where the state is for screen readers only (the tools bar). */}
+          <a href="#check-your-understanding" className="underline max-lg:hidden">
             Take the quiz
           </a>
         </span>
