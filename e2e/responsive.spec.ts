@@ -66,6 +66,9 @@ async function expectNoOverflow(page: Page, paths: string[]) {
 }
 
 test.describe('no horizontal overflow from 320 px up', () => {
+  // Up to 45 full page loads, each to network idle.
+  test.slow();
+
   test('signed out', async ({ page }) => {
     await expectNoOverflow(page, publicPages);
   });

@@ -6,6 +6,8 @@ import { browserAs, expect, test } from './fixtures';
 import { AuthPages } from './pages/auth-pages';
 
 const lessons = loadCourse({ includeDrafts: false }).lessons;
+// A full page load is read once the page has hydrated, which takes seconds on a busy machine.
+const hydration = { timeout: 20_000 };
 
 /** Counts the browser's requests for the summary from now on. */
 function countSummaryRequests(page: Page) {
@@ -26,7 +28,7 @@ test('client navigations reuse the summary; opening a lesson updates "Continue" 
   const nav = page.getByRole('banner').getByRole('navigation', { name: 'Main' });
 
   await page.goto('/learn');
-  await expect(auth.accountMenuButton()).toContainText(newUser.name);
+  await expect(auth.accountMenuButton()).toContainText(newUser.name, hydration);
   const main = page.getByRole('main');
   await expect(main.getByRole('link', { name: `Continue: ${lessons[0]!.title}` })).toBeVisible();
   expect(requests.count).toBe(1);
@@ -64,7 +66,7 @@ test('when the summary cannot be read, a signed-in user is not offered Sign in, 
   await page.route('**/api/session-summary', (route) => route.abort());
   await page.goto('/learn');
   // Tried, and tried again.
-  await expect.poll(() => requests.count).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => requests.count, hydration).toBeGreaterThanOrEqual(2);
   const banner = page.getByRole('banner');
   await expect(banner.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
   await expect(banner.getByRole('link', { name: 'Sign in', includeHidden: true })).toHaveCount(0);
@@ -85,7 +87,7 @@ test('when the summary cannot be read, a signed-in user is not offered Sign in, 
 test('signing out, and signing in again, change the header at once', async ({ page, newUser }) => {
   const auth = new AuthPages(page);
   await auth.signUp(newUser);
-  await expect(auth.accountMenuButton()).toContainText(newUser.name);
+  await expect(auth.accountMenuButton()).toContainText(newUser.name, hydration);
   await auth.signOut();
   await auth.signIn(newUser);
   await expect(page).toHaveURL(/\/dashboard$/);
