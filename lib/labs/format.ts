@@ -222,7 +222,9 @@ export function parseLab(source: string): ParsedLab {
         issue.code === 'unrecognized_keys'
           ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
           : issue.message;
-      return { line: lineOf(doc, lineCounter, path), message: `${field}: ${message}` };
+      // An unknown key is reported at its own line, not at the start of its map.
+      const at = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path;
+      return { line: lineOf(doc, lineCounter, at), message: `${field}: ${message}` };
     });
     return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   }

@@ -42,8 +42,10 @@ export interface SqlRun {
 export interface RunOptions {
   limits?: RunLimits;
   /**
-   * Roll back a transaction the SQL left open, as Postgres does when a client disconnects
-   * (default true: grading sees only committed work). The browser's Run button may keep it open.
+   * End the session as a disconnecting client does (default true, for grading): roll back a
+   * transaction the SQL left open, so checks see only committed work, and drop a SET ROLE or SET
+   * SESSION AUTHORIZATION, so checks run as the database owner. Prepared statements, temporary
+   * tables and settings stay. The browser's Run button may pass false to keep the session as is.
    */
   closeTransaction?: boolean;
 }
@@ -140,6 +142,10 @@ export async function runSql(
     if (closeTransaction && (await inTransaction(sandbox))) {
       await sandbox.exec('ROLLBACK');
       run.rolledBackOpenTransaction = true;
+    }
+    if (closeTransaction) {
+      await sandbox.exec('RESET SESSION AUTHORIZATION');
+      await sandbox.exec('RESET ROLE');
     }
     // A sandbox that no longer answers a trivial query must not let a check pass on empty rows.
     const probe = await sandbox.exec('SELECT 1 AS alive');

@@ -81,6 +81,20 @@ export function toSqlError(error: unknown): SqlError {
   return new SqlError(String(error), { sqlstate: 'XX000' });
 }
 
+/**
+ * Settings every lab database starts with, added to PGlite's own start parameters
+ * (`[...PGlite.defaultStartParams, ...labStartSettings]`) in the browser and on the server alike:
+ * 2 MB of shared buffers instead of 128 MB starts PGlite 3-5 times faster; plans do not depend on it.
+ */
+export const labStartSettings = [
+  '-c',
+  'shared_buffers=2MB',
+  '-c',
+  'wal_buffers=256kB',
+  '-c',
+  'max_connections=3',
+];
+
 const keepText = (value: string) => value;
 
 /**

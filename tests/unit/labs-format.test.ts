@@ -42,7 +42,7 @@ describe('parseLab', () => {
     );
     expect(parsed).toEqual({
       ok: false,
-      problems: [{ line: 11, message: 'tasks.0.checks.0: unknown field orderd' }],
+      problems: [{ line: 12, message: 'tasks.0.checks.0: unknown field orderd' }],
     });
   });
 
