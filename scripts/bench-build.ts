@@ -36,7 +36,13 @@ function copyContent(from: string, to: string, copies: number): number {
   for (let copy = 0; copy < copies; copy += 1) {
     for (const moduleSlug of modules) {
       const target = path.join(to, copy === 0 ? moduleSlug : `${moduleSlug}-copy-${copy + 1}`);
-      fs.cpSync(path.join(from, moduleSlug), target, { recursive: true });
+      // Lab ids are unique in the course: only the first copy keeps the module's labs.
+      const labs = path.join(from, moduleSlug, 'labs');
+      fs.cpSync(path.join(from, moduleSlug), target, {
+        recursive: true,
+        filter: (source) =>
+          copy === 0 || !(source === labs || source.startsWith(`${labs}${path.sep}`)),
+      });
       const metaFile = path.join(target, 'module.yaml');
       fs.writeFileSync(
         metaFile,

@@ -1,16 +1,21 @@
-// npm run content:check [-- [--stats] file ...]: validates lessons (frontmatter schema, quiz consistency,
-// MDX compilation, links and anchors, empty sections, word count, required parts) and prints
-// every problem as file:line: message. Exits 1 if there is any.
+// npm run content:check [-- [--stats] [--no-cache] file ...]: validates lessons (frontmatter schema, quiz consistency,
+// MDX compilation, links and anchors, empty sections, word count, required parts) and SQL labs
+// (lab.yaml schema, datasets that load, solutions that pass, starters and wrong answers that fail),
+// and prints every problem as file:line: message. Exits 1 if there is any.
 import path from 'node:path';
-import { checkLesson, getLessonStats } from '@/lib/content/check';
+import { checkLesson, getLessonStats, listSqlLabReferences } from '@/lib/content/check';
+import { checkLabContent, readLabs } from '@/lib/content/check-labs';
 import { ContentError, formatProblem, type ContentProblem } from '@/lib/content/errors';
 import { loadCourse } from '@/lib/content/load';
 
 async function main(): Promise<number> {
+  const started = performance.now();
   const args = process.argv.slice(2);
   const stats = args.includes('--stats');
+  // Labs that passed and have not changed since are not graded again, unless --no-cache.
+  const cache = !args.includes('--no-cache');
   const only = args
-    .filter((arg) => arg !== '--stats')
+    .filter((arg) => !arg.startsWith('--'))
     .map((file) => path.relative(process.cwd(), path.resolve(file)));
   const contentDir = process.env.CONTENT_DIR ? path.resolve(process.env.CONTENT_DIR) : undefined;
   let course;
@@ -32,6 +37,37 @@ async function main(): Promise<number> {
   );
   const problems: ContentProblem[] = [];
   for (const lesson of lessons) problems.push(...(await checkLesson(lesson, course)));
+
+  const labsReading = readLabs(contentDir);
+  const labIds = new Set(labsReading.labs.map((lab) => lab.id));
+  for (const lesson of lessons) {
+    for (const reference of listSqlLabReferences(lesson)) {
+      if (reference.id === undefined) {
+        problems.push({
+          file: lesson.file,
+          line: reference.line,
+          message: 'SqlLab needs id="<lab-id>"',
+        });
+      } else if (!labIds.has(reference.id)) {
+        problems.push({
+          file: lesson.file,
+          line: reference.line,
+          message: `SqlLab id="${reference.id}": no lab content/<module>/labs/${reference.id}/ (or it has problems)`,
+        });
+      }
+    }
+  }
+  // With file arguments, a lab is checked when one of them is its folder or a file in it.
+  const labFolderOf = (file: string) => /^(.*?[\\/]labs[\\/][^\\/]+)/.exec(file)?.[1] ?? file;
+  const inScope = (file: string) =>
+    only.length === 0 ||
+    only.some(
+      (name) => labFolderOf(name) === labFolderOf(file) || file.startsWith(`${name}${path.sep}`),
+    );
+  problems.push(...labsReading.problems.filter((problem) => inScope(problem.file)));
+  const labs = labsReading.labs.filter((lab) => inScope(lab.file));
+  const labCheck = await checkLabContent(labs, { cache });
+  problems.push(...labCheck.problems);
   for (const problem of problems) console.error(formatProblem(problem));
   if (stats) {
     let total = 0;
@@ -44,12 +80,17 @@ async function main(): Promise<number> {
     }
     console.log(`${'total'.padEnd(60)} ${String(total).padStart(5)} words`);
   }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const tasks = labs.reduce((sum, lab) => sum + lab.lab.tasks.length, 0);
   if (problems.length > 0) {
-    console.error(`content: ${problems.length} problem(s) in ${lessons.length} lesson(s).`);
+    console.error(
+      `content: ${problems.length} problem(s) in ${lessons.length} lesson(s) and ${labs.length} lab(s) (${seconds} s).`,
+    );
     return 1;
   }
   console.log(
-    `content: ${course.modules.length} modules, ${lessons.length} lessons checked, no problems.`,
+    `content: ${course.modules.length} modules, ${lessons.length} lessons, ${labs.length} labs (${tasks} tasks) checked in ${seconds} s` +
+      `${labCheck.unchanged > 0 ? ` (${labCheck.unchanged} unchanged labs not graded again)` : ''}, no problems.`,
   );
   return 0;
 }

@@ -156,6 +156,30 @@ export function getLessonStats(lesson: Lesson): LessonStats {
   return { file: lesson.file, words: countProseWords(tree), codeTabs: [...languages] };
 }
 
+export interface SqlLabReference {
+  /** The `id` attribute, when it is a plain string. */
+  id: string | undefined;
+  line: number;
+}
+
+/** The `<SqlLab id="…" />` elements of a lesson, with their lines. */
+export function listSqlLabReferences(lesson: Lesson): SqlLabReference[] {
+  const references: SqlLabReference[] = [];
+  let tree: Root;
+  try {
+    tree = parse(lesson);
+  } catch {
+    // MDX that does not parse is reported by checkLesson.
+    return references;
+  }
+  visit(tree, (node) => {
+    if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'SqlLab') return;
+    const id = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id')?.value;
+    references.push({ id: typeof id === 'string' ? id : undefined, line: lineOf(node) });
+  });
+  return references;
+}
+
 /** Every problem in one lesson, as file:line messages. */
 export async function checkLesson(lesson: Lesson, course: Course): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];

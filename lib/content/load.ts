@@ -155,6 +155,8 @@ export function loadCourse({ contentDir = path.join(/*turbopackIgnore: true*/ pr
     for (const fileName of fs.readdirSync(/*turbopackIgnore: true*/ moduleDir).sort()) {
       if (fileName === 'module.yaml') continue;
       const file = path.join(/*turbopackIgnore: true*/ moduleDir, fileName);
+      // A module's SQL labs live in labs/ (read by lib/labs/server/load.ts), not lessons.
+      if (fileName === 'labs' && fs.statSync(/*turbopackIgnore: true*/ file).isDirectory()) continue;
       const match = lessonFilePattern.exec(fileName);
       if (!match?.[1] || !match[2]) {
         problems.push({ file: rel(file), line: 1, message: 'lesson files are named NN-slug.mdx (for example 01-the-unseen-layer.mdx)' });
