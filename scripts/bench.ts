@@ -107,13 +107,7 @@ function measure(file: string): PageWeight {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-async function main() {
-  // `npm run bench -- search`: the search section alone (it needs no build).
-  if (process.argv.slice(2).includes('search')) {
-    printSearch(await benchSearch());
-    return;
-  }
-  ensureBuild();
+function printPageWeight(): { pages: PageWeight[]; floor: PageWeight } {
   const pages = listHtml(appDir)
     .filter((file) => !path.basename(file).startsWith('_global-error'))
     .map(measure)
@@ -147,6 +141,23 @@ async function main() {
       .join('  ');
   console.log(format(header));
   for (const row of rows) console.log(format(row));
+  return { pages, floor };
+}
+
+async function main() {
+  // `npm run bench -- search`: the search section alone (it needs no build).
+  if (process.argv.slice(2).includes('search')) {
+    printSearch(await benchSearch());
+    return;
+  }
+  // `npm run bench -- weight`: what each prerendered page weighs, from the last build (or a new one).
+  if (process.argv.slice(2).includes('weight')) {
+    ensureBuild();
+    printPageWeight();
+    return;
+  }
+  ensureBuild();
+  const { pages, floor } = printPageWeight();
   const search = await benchSearch();
   printSearch(search);
   console.log('\nCohort dashboard server time (5 runs each, aggregate queries + assembly):');
