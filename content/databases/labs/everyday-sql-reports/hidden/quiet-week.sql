@@ -5,7 +5,7 @@ ALTER TABLE customers ALTER COLUMN id RESTART WITH 1000;
 INSERT INTO customers (email, full_name, created_at) VALUES
     ('ines@example.net', 'Ines Moreau', '2026-11-20 08:00+00'),
     ('tom@example.net',  'Tom Weber',   '2026-11-21 08:00+00'),
-    ('yuki@example.net', 'Yuki Sato',   '2026-11-22 08:00+00');
+    ('yuki@example.net', 'Hidden-Marker-Q1W',   '2026-11-22 08:00+00');
 
 INSERT INTO products (sku, name, price_cents, stock) VALUES
     ('SOCK-3PK', 'Running socks',    1500, 40),

@@ -9,4 +9,4 @@ INSERT INTO products (sku, name, price_cents, stock) VALUES
     ('GIFT-CARD', 'Gift card', 5000, 1000);
 
 INSERT INTO categories (slug, name) VALUES
-    ('gifts', 'Gifts');
+    ('gifts', 'Hidden-Marker-M8R');

@@ -5,7 +5,7 @@ ALTER TABLE products ALTER COLUMN id RESTART WITH 7000;
 
 INSERT INTO customers (email, full_name) VALUES
     ('dev@example.com',  'Dev Patel'),
-    ('june@example.net', 'June Park');
+    ('june@example.net', 'Hidden-Marker-X3S');
 
 INSERT INTO products (sku, name, price_cents, stock, version) VALUES
     ('SHOE-TR-LTD', 'Trail running shoes, limited edition', 13900, 3, 2),

@@ -5,7 +5,7 @@ ALTER TABLE orders ALTER COLUMN id RESTART WITH 51000;
 INSERT INTO users (id, email, full_name, created_at) OVERRIDING SYSTEM VALUE VALUES
     (48213, 'jonas@example.com',  'Jonas Becker', '2023-01-01 08:00+00'),
     (48300, 'sofia@example.com',  'Sofia Becker', '2023-02-01 08:00+00'),
-    (12,    'old@example.com',    'Otto Lang',    '2020-01-01 08:00+00');
+    (12,    'old@example.com',    'Hidden-Marker-L4H',    '2020-01-01 08:00+00');
 
 INSERT INTO addresses (user_id, line1, postcode, city) VALUES
     (48300, 'Lindenstraße 4', '10969', 'Berlin'),

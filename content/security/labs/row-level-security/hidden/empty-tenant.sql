@@ -14,4 +14,4 @@ INSERT INTO invoices (tenant_id, order_id, billing_name, amount_cents) VALUES
     (2, 1, 'Ivan Petrov', 2500);
 
 INSERT INTO support_tickets (tenant_id, subject) VALUES
-    (2, 'Where is my parcel?');
+    (2, 'Hidden-Marker-E7T: where is my parcel?');
