@@ -12,8 +12,9 @@ const nextConfig: NextConfig = {
   // A self-contained server in .next/standalone (what `npm start` and the Dockerfile run).
   output: 'standalone',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time,
-  // and argon2 is a native addon: neither can be bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino'],
+  // and argon2 is a native addon: neither can be bundled. piscina starts its worker threads from
+  // its own files (dist/worker.js), which must stay where the package is.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'piscina'],
   poweredByHeader: false,
   typedRoutes: true,
   // forbidden() and app/forbidden.tsx: a refused page answers 403 with its own page.

@@ -9,7 +9,9 @@
 //    Content-Security-Policy does not allow by its hash (the 404 and error pages are rewritten
 //    too, though not precompressed); the output of static route handlers (the search dialog's
 //    index and lesson texts) is compressed the same way;
-// 3. the front server (scripts/front-server: startup checks, the client's address from the
+// 3. the server's worker threads (workers/, such as the SQL lab grader) are bundled into
+//    workers/*.mjs (scripts/lib/build-workers.ts);
+// 4. the front server (scripts/front-server: startup checks, the client's address from the
 //    socket, those copies, graceful shutdown, then Next.js's request handler) is bundled with the
 //    parts of lib/ it uses into start.mjs, one file that needs only the standalone node_modules.
 import crypto from 'node:crypto';
@@ -19,6 +21,7 @@ import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import { signedInOnlyPaths } from '@/lib/auth/config';
 import { buildContentSecurityPolicy, buildSecurityHeaders } from '@/lib/security-headers';
+import { buildServerWorkers } from './lib/build-workers';
 import { deferHydration } from './lib/first-paint';
 
 const target = '.next/standalone';
@@ -128,6 +131,7 @@ fs.writeFileSync(
   `${target}/.next/precompressed-manifest.json`,
   JSON.stringify({ headers, pages }, null, 1),
 );
+const workers = await buildServerWorkers(`${target}/workers`);
 await build({
   entryPoints: ['scripts/front-server/entry.ts'],
   outfile: `${target}/start.mjs`,
@@ -162,5 +166,5 @@ await build({
 });
 
 console.log(
-  `Prepared ${target}: public/ and static files copied, ${Object.keys(pages).length} prerendered pages and route outputs precompressed.`,
+  `Prepared ${target}: public/ and static files copied, ${Object.keys(pages).length} prerendered pages and route outputs precompressed, ${workers.length} worker bundle(s) built.`,
 );

@@ -8,3 +8,14 @@ export const textLimits = {
   note: 20_000,
   searchQuery: 200,
 } as const;
+
+/**
+ * What one SQL lab submission may be: its size (also the size of the saved editor text), and what
+ * the server lets it do while grading. Each refusal names the limit.
+ */
+export const labLimits = {
+  sqlCharacters: 20_000,
+  statements: 50,
+  rowsReturned: 10_000,
+  seconds: 2,
+} as const;
