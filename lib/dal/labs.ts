@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { labAttempts, labDrafts, labTaskProgress, type FailedLabCheck } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { findLab } from '@/lib/labs/server/catalog';
+import { findLab, findLabLesson, labHref } from '@/lib/labs/server/catalog';
 import { gradeSubmission } from '@/lib/labs/server/grading';
 import { labStateSchema, saveLabDraftSchema, submitLabTaskSchema } from '@/lib/validations/labs';
 import { requireUser } from './session';
@@ -198,4 +198,52 @@ export async function submitLabTask(input: unknown): Promise<LabSubmissionDto> {
     notes: outcome.notes,
     task,
   };
+}
+
+export interface LabTaskToRetry {
+  labId: string;
+  taskId: string;
+  taskTitle: string;
+  labTitle: string;
+  /** The lesson that holds the lab, and the address of the lab in it (null if no lesson does). */
+  lesson: { title: string; href: ReturnType<typeof labHref> } | null;
+  attempts: number;
+  lastAttemptAt: string;
+}
+
+/**
+ * The review queue's lab tasks: every task the signed-in learner submitted and has not passed yet,
+ * the most recent first. A task leaves the queue once a submission passes it.
+ */
+export async function listMyLabTasksToRetry(): Promise<LabTaskToRetry[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({
+      labId: labTaskProgress.labId,
+      taskId: labTaskProgress.taskId,
+      attempts: labTaskProgress.attempts,
+      lastAttemptAt: labTaskProgress.lastAttemptAt,
+    })
+    .from(labTaskProgress)
+    .where(and(eq(labTaskProgress.userId, user.id), isNull(labTaskProgress.passedAt)))
+    .orderBy(desc(labTaskProgress.lastAttemptAt));
+  return rows.flatMap((row) => {
+    const lab = findLab(row.labId);
+    const task = lab?.lab.tasks.find((candidate) => candidate.id === row.taskId);
+    // A lab or task since removed from the course has nothing to go back to.
+    if (!lab || !task) return [];
+    const lesson = findLabLesson(row.labId);
+    return [
+      {
+        labId: row.labId,
+        taskId: row.taskId,
+        taskTitle: task.title,
+        labTitle: lab.lab.title,
+        lesson: lesson ? { title: lesson.title, href: labHref(lesson, row.labId) } : null,
+        attempts: row.attempts,
+        lastAttemptAt: row.lastAttemptAt.toISOString(),
+      },
+    ];
+  });
 }

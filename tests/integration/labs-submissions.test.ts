@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { authThrottles, labAttempts, labTaskProgress } from '@/db/schema';
-import { getMyLabState, saveLabDraft, submitLabTask } from '@/lib/dal/labs';
+import { getMyLabState, listMyLabTasksToRetry, saveLabDraft, submitLabTask } from '@/lib/dal/labs';
 import { labSubmissionKey, labSubmissionLimit } from '@/lib/dal/throttle';
 import { loadLabCatalog, setLabCatalog } from '@/lib/labs/server/catalog';
 import { getGradingPool, timeLimitMessage } from '@/lib/labs/server/grading';
@@ -253,6 +253,32 @@ describe('recording', () => {
     await expect(
       submitLabTask({ labId, taskId: 'revenue-per-customer', sql: 'SELECT 1', submissionId: 'x' }),
     ).rejects.toThrow('Not a submission id.');
+  });
+});
+
+describe('the review queue', () => {
+  it('lists a failed task until a submission passes it', async () => {
+    await signedInLearner();
+    await submit('revenue-per-customer', revenue.innerJoin);
+    await submit('revenue-per-customer', revenue.innerJoin);
+    await submit(
+      'unique-emails',
+      'ALTER TABLE customers ADD CONSTRAINT customers_email_key UNIQUE (email);',
+    );
+    expect(await listMyLabTasksToRetry()).toEqual([
+      {
+        labId,
+        taskId: 'revenue-per-customer',
+        taskTitle: 'Revenue per customer',
+        labTitle: 'Customers and their orders',
+        // No lesson of the course embeds the fixture lab.
+        lesson: null,
+        attempts: 2,
+        lastAttemptAt: expect.any(String),
+      },
+    ]);
+    await submit('revenue-per-customer', revenue.right);
+    expect(await listMyLabTasksToRetry()).toEqual([]);
   });
 });
 

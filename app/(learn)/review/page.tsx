@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ReviewCard } from '@/components/review/review-card';
 import { loadForPage } from '@/lib/dal/guard';
 import { normalizeTimeZone } from '@/lib/dal/activity';
+import { listMyLabTasksToRetry } from '@/lib/dal/labs';
 import { listDueReviews, reviewIntervalsDays } from '@/lib/dal/review';
 import { plural } from '@/lib/format';
 
@@ -13,6 +14,7 @@ const questions = (count: number) => plural(count, 'question');
 
 export default async function ReviewPage() {
   const reviews = await loadForPage('/review', () => listDueReviews());
+  const labTasks = await loadForPage('/review', () => listMyLabTasksToRetry());
   const nextDue = reviews.nextDueAt
     ? new Intl.DateTimeFormat('en', {
         dateStyle: 'medium',
@@ -71,6 +73,40 @@ export default async function ReviewPage() {
           ))}
         </ol>
       )}
+      {labTasks.length > 0 ? (
+        <section aria-labelledby="lab-tasks-heading" className="space-y-3" data-testid="lab-tasks">
+          <h2
+            id="lab-tasks-heading"
+            className="text-xl font-semibold text-zinc-950 dark:text-white"
+          >
+            Lab tasks to finish
+          </h2>
+          <p className="text-zinc-700 dark:text-zinc-300">
+            Tasks you submitted that have not passed yet. Each leaves this list once a submission
+            passes.
+          </p>
+          <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            {labTasks.map((task) => (
+              <li key={`${task.labId}/${task.taskId}`} className="space-y-1 p-4">
+                <p className="font-semibold text-zinc-950 dark:text-white">
+                  {task.lesson ? (
+                    <Link href={task.lesson.href} className="underline">
+                      {task.taskTitle}
+                    </Link>
+                  ) : (
+                    task.taskTitle
+                  )}
+                </p>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {task.labTitle}
+                  {task.lesson ? ` · in ${task.lesson.title}` : ''} ·{' '}
+                  {plural(task.attempts, 'attempt')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

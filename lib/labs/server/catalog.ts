@@ -3,6 +3,7 @@
 // caches (snapshots, the solution's results) never serve an edited lab's old data.
 import 'server-only';
 import crypto from 'node:crypto';
+import { listLessons, type Lesson } from '@/lib/content';
 import { listLabFolders, readLab, type LabProblemAt, type LabSource } from './load';
 
 export interface CatalogLab extends LabSource {
@@ -48,3 +49,28 @@ export function findLab(labId: string): CatalogLab | undefined {
 export function setLabCatalog(labs: LabCatalog): void {
   (globalThis as GlobalWithCatalog)[catalogKey] = labs;
 }
+
+/** `<SqlLab id="…"` in a lesson's text, outside code fences (which may show the syntax). */
+const sqlLabElement = /<SqlLab\s[^>]*?\bid=["']([a-z0-9-]+)["']/g;
+const codeFence = /^(```|~~~)[\s\S]*?^\1/gm;
+
+const lessonsKey = Symbol.for('backend-path.lab-lessons');
+type GlobalWithLessons = typeof globalThis & { [lessonsKey]?: Map<string, Lesson> };
+
+/** The published lesson that embeds the lab (the first, should several), or undefined. */
+export function findLabLesson(labId: string): Lesson | undefined {
+  const store = globalThis as GlobalWithLessons;
+  if (!store[lessonsKey]) {
+    const byLab = new Map<string, Lesson>();
+    for (const lesson of listLessons()) {
+      for (const [, id] of lesson.body.replace(codeFence, '').matchAll(sqlLabElement)) {
+        if (id && !byLab.has(id)) byLab.set(id, lesson);
+      }
+    }
+    store[lessonsKey] = byLab;
+  }
+  return store[lessonsKey].get(labId);
+}
+
+/** Where a lab is in its lesson: the panel's anchor is `lab-<id>`. */
+export const labHref = (lesson: Lesson, labId: string) => `${lesson.href}#lab-${labId}` as const;
