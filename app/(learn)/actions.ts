@@ -7,6 +7,7 @@ import {
   resetMyProgress,
   setLessonCompletion,
 } from '@/lib/dal/progress';
+import { getMyLessonPractice } from '@/lib/dal/labs';
 import { getMyLessonNotes, saveNote, setBookmark } from '@/lib/dal/notes';
 import { getBestQuizScore, gradeQuiz } from '@/lib/dal/quiz';
 import { answerReview } from '@/lib/dal/review';
@@ -18,6 +19,7 @@ export async function openLessonAction(lessonId: string) {
     return {
       ...progress,
       bestQuiz: await getBestQuizScore(lessonId),
+      practice: await getMyLessonPractice(lessonId),
       ...(await getMyLessonNotes(lessonId)),
     };
   });

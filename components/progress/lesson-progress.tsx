@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { setLessonCompletionAction } from '@/app/(learn)/actions';
 import { lessonStateLabels, type LessonState } from '@/lib/dal/lesson-state';
+import { plural } from '@/lib/format';
 import { deriveOpenLessonState, useLessonState } from './lesson-state';
 
 export function LessonProgress({ lessonId, signInHref }: { lessonId: string; signInHref: string }) {
@@ -55,6 +56,11 @@ export function LessonProgress({ lessonId, signInHref }: { lessonId: string; sig
       ) : (
         <div className="relative flex min-w-0 flex-1 items-center gap-1 lg:flex-wrap lg:gap-4">
           <LessonStateText state={deriveOpenLessonState(context) ?? 'started'} />
+          {state.practice ? (
+            <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="lesson-practice">
+              Practice: {state.practice.done} of {plural(state.practice.total, 'task')}
+            </p>
+          ) : null}
           {state.updated ? (
             <>
               <p className="text-sm font-semibold text-sky-800 max-lg:sr-only dark:text-sky-300">

@@ -27,6 +27,8 @@ export type LessonState =
       completed: boolean;
       updated: boolean;
       bestQuiz: { correct: number; total: number } | null;
+      /** Tasks passed in the lesson's labs, or null when it has none. */
+      practice?: { done: number; total: number } | null;
       /** The learner's saved note and bookmark, as loaded with the page. */
       note?: string;
       bookmarked?: boolean;
@@ -41,6 +43,7 @@ interface LessonStateContextValue {
     completed?: boolean;
     updated?: boolean;
     bestQuiz?: { correct: number; total: number } | null;
+    practice?: { done: number; total: number } | null;
   }) => void;
   signedOut: () => void;
 }
@@ -72,6 +75,7 @@ export function LessonStateProvider({
                 completed: result.data.status === 'completed',
                 updated: result.data.updated,
                 bestQuiz: result.data.bestQuiz,
+                practice: result.data.practice,
                 note: result.data.note,
                 bookmarked: result.data.bookmarked,
               }

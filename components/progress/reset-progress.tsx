@@ -35,8 +35,8 @@ export function ResetProgress() {
       className="space-y-3 rounded-lg border border-rose-300 p-4 dark:border-rose-900"
     >
       <p id="reset-confirm" className="text-sm text-zinc-800 dark:text-zinc-200">
-        Reset your progress on every lesson, including quiz scores and the questions waiting for
-        review? This cannot be undone.
+        Reset your progress on every lesson, including quiz scores, the questions waiting for review
+        and your lab submissions? This cannot be undone.
       </p>
       <div className="flex gap-3">
         <button

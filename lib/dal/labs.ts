@@ -1,9 +1,16 @@
 import 'server-only';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { labAttempts, labDrafts, labTaskProgress, type FailedLabCheck } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { findLab, findLabLesson, labHref } from '@/lib/labs/server/catalog';
+import {
+  findLab,
+  findLabLesson,
+  labHref,
+  listCourseLabs,
+  listLessonLabs,
+  type CatalogLab,
+} from '@/lib/labs/server/catalog';
 import { gradeSubmission } from '@/lib/labs/server/grading';
 import { labStateSchema, saveLabDraftSchema, submitLabTaskSchema } from '@/lib/validations/labs';
 import { requireUser } from './session';
@@ -246,4 +253,46 @@ export async function listMyLabTasksToRetry(): Promise<LabTaskToRetry[]> {
       },
     ];
   });
+}
+
+export interface LabTaskCount {
+  /** Tasks passed on the server. */
+  done: number;
+  total: number;
+}
+
+/** How many tasks of these labs the user has passed, out of all of them. */
+async function countPassedTasks(userId: string, labs: CatalogLab[]): Promise<LabTaskCount> {
+  const total = labs.reduce((sum, lab) => sum + lab.lab.tasks.length, 0);
+  if (labs.length === 0) return { done: 0, total };
+  const db = await getDb();
+  const rows = await db
+    .select({ labId: labTaskProgress.labId, taskId: labTaskProgress.taskId })
+    .from(labTaskProgress)
+    .where(
+      and(
+        eq(labTaskProgress.userId, userId),
+        inArray(
+          labTaskProgress.labId,
+          labs.map((lab) => lab.id),
+        ),
+        isNotNull(labTaskProgress.passedAt),
+      ),
+    );
+  // Tasks since removed from a lab do not count.
+  const tasks = new Set(labs.flatMap((lab) => lab.lab.tasks.map((task) => `${lab.id}/${task.id}`)));
+  return { done: rows.filter((row) => tasks.has(`${row.labId}/${row.taskId}`)).length, total };
+}
+
+/** The signed-in learner's lab tasks done over the whole course (for the dashboard). */
+export async function getMyLabTaskCount(): Promise<LabTaskCount> {
+  const user = await requireUser();
+  return countPassedTasks(user.id, listCourseLabs());
+}
+
+/** The signed-in learner's lab tasks done in one lesson's labs, or null when it has no lab. */
+export async function getMyLessonPractice(lessonId: string): Promise<LabTaskCount | null> {
+  const user = await requireUser();
+  const labs = listLessonLabs(lessonId);
+  return labs.length === 0 ? null : countPassedTasks(user.id, labs);
 }

@@ -1,7 +1,14 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { lessonProgress, quizAttempts, reviewItems, type ProgressStatus } from '@/db/schema';
+import {
+  labAttempts,
+  labTaskProgress,
+  lessonProgress,
+  quizAttempts,
+  reviewItems,
+  type ProgressStatus,
+} from '@/db/schema';
 import { getLessonById, listModules, type Lesson } from '@/lib/content';
 import { AppError } from '@/lib/errors';
 import { openLessonSchema, setLessonCompletionSchema } from '@/lib/validations/progress';
@@ -318,11 +325,16 @@ export async function getMyLessonStates(): Promise<Record<string, LessonMark>> {
   return marks;
 }
 
-/** Deletes the signed-in user's progress, quiz attempts and review queue, all or nothing. */
+/**
+ * Deletes the signed-in user's progress, quiz attempts, review queue and lab submissions, all or
+ * nothing. The saved lab editor text stays, as notes do.
+ */
 export async function resetMyProgress(): Promise<void> {
   const user = await requireUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
+    await tx.delete(labAttempts).where(eq(labAttempts.userId, user.id));
+    await tx.delete(labTaskProgress).where(eq(labTaskProgress.userId, user.id));
     await tx.delete(quizAttempts).where(eq(quizAttempts.userId, user.id));
     await tx.delete(reviewItems).where(eq(reviewItems.userId, user.id));
     await tx.delete(lessonProgress).where(eq(lessonProgress.userId, user.id));

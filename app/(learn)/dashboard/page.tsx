@@ -7,6 +7,7 @@ import { ResetProgress } from '@/components/progress/reset-progress';
 import { buttonClassName } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getMyActivity } from '@/lib/dal/activity';
+import { getMyLabTaskCount } from '@/lib/dal/labs';
 import { listMyNotifications } from '@/lib/dal/notifications';
 import { loadForPage } from '@/lib/dal/guard';
 import { lessonStateLabels } from '@/lib/dal/lesson-state';
@@ -23,6 +24,7 @@ export default async function DashboardPage() {
   const activity = await getMyActivity((await cookies()).get('tz')?.value);
   const messages = await listMyNotifications();
   const review = await getReviewSummary();
+  const labTasks = await getMyLabTaskCount();
   const role = await getMyRole();
   const { continueLesson } = dashboard;
 
@@ -90,6 +92,11 @@ export default async function DashboardPage() {
             ({review.dueNow} due now)
           </span>
         </p>
+        {labTasks.total > 0 ? (
+          <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="lab-tasks-done">
+            Practice: {labTasks.done} of {plural(labTasks.total, 'lab task')} done
+          </p>
+        ) : null}
       </header>
 
       {role === 'admin' ? (

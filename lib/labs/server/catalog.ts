@@ -45,31 +45,61 @@ export function findLab(labId: string): CatalogLab | undefined {
   return catalog().get(labId);
 }
 
-/** For tests: serve the labs of another content folder (such as tests/fixtures/labs/content). */
-export function setLabCatalog(labs: LabCatalog): void {
+/**
+ * For tests: serve the labs of another content folder (such as tests/fixtures/labs/content), and
+ * optionally find them in these lessons instead of the course's.
+ */
+export function setLabCatalog(labs: LabCatalog, lessons?: Lesson[]): void {
   (globalThis as GlobalWithCatalog)[catalogKey] = labs;
+  (globalThis as GlobalWithLessons)[lessonsKey] = lessons ? indexLessons(lessons) : undefined;
 }
 
 /** `<SqlLab id="…"` in a lesson's text, outside code fences (which may show the syntax). */
 const sqlLabElement = /<SqlLab\s[^>]*?\bid=["']([a-z0-9-]+)["']/g;
 const codeFence = /^(```|~~~)[\s\S]*?^\1/gm;
 
-const lessonsKey = Symbol.for('backend-path.lab-lessons');
-type GlobalWithLessons = typeof globalThis & { [lessonsKey]?: Map<string, Lesson> };
+interface LessonIndex {
+  lessonOfLab: Map<string, Lesson>;
+  labsOfLesson: Map<string, CatalogLab[]>;
+}
 
-/** The published lesson that embeds the lab (the first, should several), or undefined. */
-export function findLabLesson(labId: string): Lesson | undefined {
-  const store = globalThis as GlobalWithLessons;
-  if (!store[lessonsKey]) {
-    const byLab = new Map<string, Lesson>();
-    for (const lesson of listLessons()) {
-      for (const [, id] of lesson.body.replace(codeFence, '').matchAll(sqlLabElement)) {
-        if (id && !byLab.has(id)) byLab.set(id, lesson);
-      }
+const lessonsKey = Symbol.for('backend-path.lab-lessons');
+type GlobalWithLessons = typeof globalThis & { [lessonsKey]?: LessonIndex };
+
+/** Which lesson embeds which lab (a lab embedded twice counts for its first lesson). */
+function indexLessons(lessons: Lesson[]): LessonIndex {
+  const index: LessonIndex = { lessonOfLab: new Map(), labsOfLesson: new Map() };
+  for (const lesson of lessons) {
+    for (const [, id] of lesson.body.replace(codeFence, '').matchAll(sqlLabElement)) {
+      const lab = id ? findLab(id) : undefined;
+      if (!lab || index.lessonOfLab.has(lab.id)) continue;
+      index.lessonOfLab.set(lab.id, lesson);
+      index.labsOfLesson.set(lesson.id, [...(index.labsOfLesson.get(lesson.id) ?? []), lab]);
     }
-    store[lessonsKey] = byLab;
   }
-  return store[lessonsKey].get(labId);
+  return index;
+}
+
+/** The index for the published course, made once per process. */
+function lessonIndex(): LessonIndex {
+  const store = globalThis as GlobalWithLessons;
+  store[lessonsKey] ??= indexLessons(listLessons());
+  return store[lessonsKey];
+}
+
+/** The published lesson that embeds the lab, or undefined. */
+export function findLabLesson(labId: string): Lesson | undefined {
+  return lessonIndex().lessonOfLab.get(labId);
+}
+
+/** The labs a lesson embeds, in the order it shows them. */
+export function listLessonLabs(lessonId: string): CatalogLab[] {
+  return lessonIndex().labsOfLesson.get(lessonId) ?? [];
+}
+
+/** Every lab that some published lesson embeds (the labs learners can reach). */
+export function listCourseLabs(): CatalogLab[] {
+  return [...lessonIndex().labsOfLesson.values()].flat();
 }
 
 /** Where a lab is in its lesson: the panel's anchor is `lab-<id>`. */
