@@ -14,7 +14,7 @@ import {
 } from '@/lib/dal/labs';
 import { resetMyProgress } from '@/lib/dal/progress';
 import { loadLabCatalog, setLabCatalog } from '@/lib/labs/server/catalog';
-import { getGradingPool } from '@/lib/labs/server/grading';
+import { closeGradingPool } from '@/lib/labs/server/grading';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
@@ -35,7 +35,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await getGradingPool().destroy();
+  await closeGradingPool();
 });
 
 const submit = (taskId: string, sql: string) =>

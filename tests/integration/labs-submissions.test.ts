@@ -10,7 +10,7 @@ import { authThrottles, labAttempts, labTaskProgress } from '@/db/schema';
 import { getMyLabState, listMyLabTasksToRetry, saveLabDraft, submitLabTask } from '@/lib/dal/labs';
 import { labSubmissionKey, labSubmissionLimit } from '@/lib/dal/throttle';
 import { loadLabCatalog, setLabCatalog } from '@/lib/labs/server/catalog';
-import { getGradingPool, timeLimitMessage } from '@/lib/labs/server/grading';
+import { closeGradingPool, timeLimitMessage } from '@/lib/labs/server/grading';
 import { labLimits } from '@/lib/validations/limits';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
@@ -36,7 +36,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await getGradingPool().destroy();
+  await closeGradingPool();
 });
 
 async function signedInLearner() {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { submitLabTask } from '@/lib/dal/labs';
 import { loadLabCatalog, setLabCatalog } from '@/lib/labs/server/catalog';
-import { getGradingPool, setGradingPool, timeLimitMessage } from '@/lib/labs/server/grading';
+import { closeGradingPool, setGradingPool, timeLimitMessage } from '@/lib/labs/server/grading';
 import { WorkerPool } from '@/lib/labs/server/worker-pool';
 import { buildServerWorkers } from '@/scripts/lib/build-workers';
 import { createTestUser } from '../support/factories';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await getGradingPool().destroy();
+  await closeGradingPool();
 });
 
 describe('the bundled grading worker', () => {

@@ -6,7 +6,7 @@ import type { TaskGrade } from '@/lib/labs/grade';
 import { labLimits } from '@/lib/validations/limits';
 import { findLab } from './catalog';
 import type { GradeJob } from './grade-job';
-import { TimeLimitExceeded, WorkerPool } from './worker-pool';
+import type { WorkerPool } from './worker-pool';
 
 export interface FailedCheck {
   /** Position of the check in the task's `checks`. */
@@ -26,15 +26,30 @@ const jobTimeoutMs = 120_000;
 const poolKey = Symbol.for('backend-path.grading-pool');
 type GlobalWithPool = typeof globalThis & { [poolKey]?: WorkerPool };
 
-export function getGradingPool(): WorkerPool {
+// The pool module (and piscina) is loaded with the first submission, not with every page that
+// imports the labs' data access layer.
+const loadPoolModule = () => import('./worker-pool');
+
+export async function getGradingPool(): Promise<WorkerPool> {
   const store = globalThis as GlobalWithPool;
-  store[poolKey] ??= new WorkerPool();
+  if (!store[poolKey]) {
+    const { WorkerPool } = await loadPoolModule();
+    store[poolKey] ??= new WorkerPool();
+  }
   return store[poolKey];
 }
 
 /** For tests and the bench: grade with this pool (for example one built from the bundle). */
 export function setGradingPool(pool: WorkerPool): void {
   (globalThis as GlobalWithPool)[poolKey] = pool;
+}
+
+/** Ends the pool's worker threads, if it was started. */
+export async function closeGradingPool(): Promise<void> {
+  const store = globalThis as GlobalWithPool;
+  const pool = store[poolKey];
+  delete store[poolKey];
+  await pool?.destroy();
 }
 
 export const timeLimitMessage = `Stopped after ${labLimits.seconds} s: your SQL ran longer than a submission may. Look for a query that never finishes, such as pg_sleep or a join without its condition.`;
@@ -65,9 +80,11 @@ export async function gradeSubmission({
       maxRows: labLimits.rowsReturned,
     },
   };
+  const pool = await getGradingPool();
+  const { TimeLimitExceeded } = await loadPoolModule();
   let grade: TaskGrade;
   try {
-    grade = await getGradingPool().run<GradeJob, TaskGrade>(job, {
+    grade = await pool.run<GradeJob, TaskGrade>(job, {
       learnerTimeMs: labLimits.seconds * 1000,
       totalTimeMs: jobTimeoutMs,
     });
