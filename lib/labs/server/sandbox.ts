@@ -14,21 +14,20 @@ import 'server-only';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { MemoryFS, PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import type { ClosableSandbox } from '@/lib/labs/grade';
 import { runSql } from '@/lib/labs/run';
 import { createPgliteSandbox, labStartSettings } from '@/lib/labs/sandbox';
+import {
+  encodeSnapshot,
+  fsOf,
+  SnapshotFs,
+  type EmscriptenFs,
+  type SnapshotFile,
+} from '@/lib/labs/snapshot';
 
 /** PGlite's start parameters for lab databases (see labStartSettings). */
 export const labStartParams = [...PGlite.defaultStartParams, ...labStartSettings];
-
-interface SnapshotFile {
-  path: string;
-  /** A file's size; absent for a directory. */
-  size?: number;
-  /** The file's bytes without its trailing zeros (WAL segments and table files are mostly zeros). */
-  data?: Uint8Array;
-}
 
 /** A dataset's database: the files of a cleanly shut down data directory. */
 export interface DatasetSnapshot {
@@ -36,18 +35,6 @@ export interface DatasetSnapshot {
   /** Bytes held in memory (files the snapshot shares with the empty cluster count once, there). */
   bytes: number;
 }
-
-/** The subset of Emscripten's FS used here. */
-interface EmscriptenFs {
-  readdir(path: string): string[];
-  stat(path: string): { mode: number };
-  isDir(mode: number): boolean;
-  readFile(path: string): Uint8Array;
-  writeFile(path: string, data: Uint8Array, options?: { canOwn?: boolean }): void;
-  mkdirTree(path: string): void;
-}
-
-const fsOf = (pg: PGlite) => pg.Module.FS as unknown as EmscriptenFs;
 
 /** Loads the WebAssembly module and PGlite's file bundle once per thread. */
 let runtime: Promise<{ wasmModule: WebAssembly.Module; fsBundle: Uint8Array }> | undefined;
@@ -61,31 +48,6 @@ function loadRuntime() {
     return { wasmModule: await WebAssembly.compile(wasm), fsBundle: new Uint8Array(fsBundle) };
   })();
   return runtime;
-}
-
-/** Starts a PGlite whose data directory is filled from `files` (copied: the snapshot stays intact). */
-class SnapshotFs extends MemoryFS {
-  constructor(private readonly files: SnapshotFile[]) {
-    super();
-  }
-
-  override async initialSyncFs() {
-    const pg = this.pg;
-    if (!pg) throw new Error('The snapshot file system has no PGlite yet');
-    const target = fsOf(pg);
-    const root = PGlite.paths.PGDATA;
-    target.mkdirTree(root);
-    for (const file of this.files) {
-      const destination = `${root}/${file.path}`;
-      if (file.size === undefined) {
-        target.mkdirTree(destination);
-        continue;
-      }
-      const bytes = new Uint8Array(file.size);
-      if (file.data) bytes.set(file.data);
-      target.writeFile(destination, bytes, { canOwn: true });
-    }
-  }
 }
 
 function withoutTrailingZeros(bytes: Uint8Array): Uint8Array {
@@ -199,18 +161,43 @@ export async function openSnapshotSandbox(
   return { ...createPgliteSandbox(pg), close: () => pg.close(), pglite: pg };
 }
 
+const walPage = 8192;
+
 /**
- * The snapshot as a tarball for PGlite's `loadDataDir` (the browser's copy of the visible
- * dataset); start it with `labStartParams` so both sides run the same settings.
+ * WAL before the last checkpoint is never read when a cleanly shut down cluster starts: its redo
+ * begins at that checkpoint. Those pages are zeroed (they then cost nothing to store), except the
+ * segment's first page, whose long header Postgres validates whenever it opens the segment.
+ * The checkpoint's location comes from global/pg_control: checkPoint at byte 32 and the
+ * checkpoint's redo pointer at byte 40 (ControlFileData's layout, unchanged since PostgreSQL 9.x).
  */
-export async function dumpSnapshot(
-  snapshot: DatasetSnapshot,
-  compression: 'gzip' | 'none' = 'gzip',
-): Promise<Blob> {
-  const pg = await startPglite(snapshot.files);
-  try {
-    return await pg.dumpDataDir(compression);
-  } finally {
-    await pg.close();
-  }
+function withoutWalBeforeCheckpoint(files: SnapshotFile[]): SnapshotFile[] {
+  const control = files.find((file) => file.path === 'global/pg_control')?.data;
+  if (!control || control.byteLength < 48) return files;
+  const view = new DataView(control.buffer, control.byteOffset, control.byteLength);
+  const redo = view.getBigUint64(40, true);
+  const checkpoint = view.getBigUint64(32, true);
+  const start = redo < checkpoint ? redo : checkpoint;
+  return files.map((file) => {
+    if (!file.path.startsWith('pg_wal/') || !/^[0-9A-F]{24}$/.test(file.path.slice(7))) return file;
+    if (!file.data || file.size === undefined) return file;
+    const segmentBytes = BigInt(file.size);
+    const segment =
+      BigInt(`0x${file.path.slice(7 + 16)}`) +
+      BigInt(`0x${file.path.slice(7 + 8, 7 + 16)}`) * (0x100000000n / segmentBytes);
+    const segmentStart = segment * segmentBytes;
+    if (start < segmentStart || start >= segmentStart + segmentBytes) return file;
+    const keepFrom = Number(((start - segmentStart) / BigInt(walPage)) * BigInt(walPage));
+    if (keepFrom <= walPage) return file;
+    const data = file.data.slice();
+    data.fill(0, walPage, Math.min(keepFrom, data.byteLength));
+    return { ...file, data };
+  });
+}
+
+/**
+ * The snapshot as bytes for the browser's lab worker (encodeSnapshot), which starts PGlite from
+ * them with the same start parameters, so both sides run the same settings.
+ */
+export function serializeSnapshot(snapshot: DatasetSnapshot): Uint8Array {
+  return encodeSnapshot(withoutWalBeforeCheckpoint(snapshot.files));
 }
