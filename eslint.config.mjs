@@ -12,6 +12,8 @@ const config = [
       '.next/**',
       'node_modules/**',
       '.data/**',
+      // Built by npm run labs:build (bundled third-party code).
+      'public/labs/**',
       'db/migrations/**',
       'next-env.d.ts',
       'test-results/**',

@@ -3,6 +3,7 @@
 import type { SqlSandbox, StatementResult } from './sandbox';
 import { toSqlError } from './sandbox';
 import { lineAt, splitStatements, type SqlStatement } from './statements';
+import { labLimits } from '@/lib/validations/limits';
 
 export interface RunLimits {
   /** Characters of SQL at most. */
@@ -12,6 +13,13 @@ export interface RunLimits {
   /** Rows one statement may return at most. */
   maxRows?: number;
 }
+
+/** What a learner's SQL may do, in the browser (Run, Check) and on the server (Submit) alike. */
+export const labRunLimits: RunLimits = {
+  maxSqlLength: labLimits.sqlCharacters,
+  maxStatements: labLimits.statements,
+  maxRows: labLimits.rowsReturned,
+};
 
 export interface RunFailure {
   /** `error`: Postgres refused a statement; `limit`: over a RunLimits limit; `empty`: no statement;
@@ -55,7 +63,7 @@ const count = (value: number) => value.toLocaleString('en');
 const copiesWithProgram = /^copy\b[\s\S]*\b(to|from)\s+program\b/i;
 
 /** Is the session inside a transaction block? SAVEPOINT only works inside one. */
-async function inTransaction(sandbox: SqlSandbox): Promise<boolean> {
+export async function inTransaction(sandbox: SqlSandbox): Promise<boolean> {
   try {
     await sandbox.exec('SAVEPOINT labs_probe');
   } catch (error) {

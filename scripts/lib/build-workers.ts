@@ -35,3 +35,25 @@ export async function buildServerWorkers(outDir: string): Promise<string[]> {
   });
   return serverWorkerEntries.map((name) => path.join(outDir, `${name}.mjs`));
 }
+
+/**
+ * The browser's lab worker (workers/sql-lab.ts) as one module script, for public/labs/runtime/.
+ * PGlite's Node-only branches import node: modules dynamically; they stay unresolved imports that
+ * a browser never reaches.
+ */
+export async function buildBrowserLabWorker(): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: ['workers/sql-lab.ts'],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    external: ['node:*'],
+    logLevel: 'warning',
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild produced no lab worker');
+  return output.contents;
+}

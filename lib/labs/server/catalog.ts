@@ -104,3 +104,8 @@ export function listCourseLabs(): CatalogLab[] {
 
 /** Where a lab is in its lesson: the panel's anchor is `lab-<id>`. */
 export const labHref = (lesson: Lesson, labId: string) => `${lesson.href}#lab-${labId}` as const;
+
+/** Every valid lab in content/, embedded or not (their browser files are built for all). */
+export function listAllLabs(): CatalogLab[] {
+  return [...catalog().values()];
+}

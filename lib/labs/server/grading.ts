@@ -3,6 +3,7 @@
 // limits of labLimits. The verdict, or a refusal that names the limit.
 import 'server-only';
 import type { TaskGrade } from '@/lib/labs/grade';
+import { labRunLimits } from '@/lib/labs/run';
 import { labLimits } from '@/lib/validations/limits';
 import { findLab } from './catalog';
 import type { GradeJob } from './grade-job';
@@ -74,11 +75,7 @@ export async function gradeSubmission({
     datasets: lab.datasets,
     task,
     sql,
-    limits: {
-      maxSqlLength: labLimits.sqlCharacters,
-      maxStatements: labLimits.statements,
-      maxRows: labLimits.rowsReturned,
-    },
+    limits: labRunLimits,
   };
   const pool = await getGradingPool();
   const { TimeLimitExceeded } = await loadPoolModule();

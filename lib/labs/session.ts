@@ -1,0 +1,87 @@
+// A learner's lab in their browser: the scratch database Run works in, and Check, which grades the
+// task's SQL on a fresh copy of the visible dataset with the same functions the server uses. The
+// browser's worker (workers/sql-lab.ts) drives it; tests drive it in Node.
+import { PGlite } from '@electric-sql/pglite';
+import { gradeTaskOnDataset, combineGrades, type TaskGrade } from './grade';
+import type { BrowserLab } from './protocol';
+import { toStatementView, type RunView } from './protocol';
+import { inTransaction, labRunLimits, runSql } from './run';
+import { createPgliteSandbox, labStartSettings } from './sandbox';
+import { SnapshotFs, type SnapshotFile } from './snapshot';
+
+export interface LabRuntime {
+  wasmModule: WebAssembly.Module;
+  fsBundle: Blob;
+}
+
+const now = () => globalThis.performance.now();
+
+async function start(runtime: LabRuntime, files: SnapshotFile[]): Promise<PGlite> {
+  return PGlite.create({
+    fs: new SnapshotFs(files),
+    pgliteWasmModule: runtime.wasmModule,
+    fsBundle: runtime.fsBundle,
+    startParams: [...PGlite.defaultStartParams, ...labStartSettings],
+  });
+}
+
+export class LabSession {
+  private scratch: PGlite | undefined;
+
+  constructor(
+    private readonly runtime: LabRuntime,
+    private readonly files: SnapshotFile[],
+    readonly lab: BrowserLab,
+  ) {}
+
+  /** Starts the scratch database (Run's). */
+  async open(): Promise<void> {
+    this.scratch ??= await start(this.runtime, this.files);
+  }
+
+  /** Runs SQL in the scratch database, keeping its session (an open transaction stays open). */
+  async run(sql: string): Promise<RunView> {
+    await this.open();
+    const pg = this.scratch as PGlite;
+    const sandbox = createPgliteSandbox(pg);
+    const began = now();
+    const run = await runSql(sandbox, sql, { limits: labRunLimits, closeTransaction: false });
+    const ms = now() - began;
+    return {
+      statements: run.results.map((result, index) =>
+        toStatementView(result, run.statements[index]?.line ?? 1),
+      ),
+      failure: run.failure ?? null,
+      ms,
+      inTransaction: await inTransaction(sandbox),
+    };
+  }
+
+  /** Grades `sql` for a task on a fresh copy of the visible dataset (the scratch database is untouched). */
+  async check(taskId: string, sql: string): Promise<TaskGrade> {
+    const task = this.lab.tasks.find((candidate) => candidate.id === taskId);
+    if (!task) throw new Error('That task is not part of this lab.');
+    const pg = await start(this.runtime, this.files);
+    try {
+      const grade = await gradeTaskOnDataset(
+        task,
+        sql,
+        createPgliteSandbox(pg),
+        { name: 'seed', hidden: false },
+        task.expectation,
+        labRunLimits,
+      );
+      return combineGrades(task, [grade]);
+    } finally {
+      await pg.close();
+    }
+  }
+
+  /** Throws the scratch database away and starts it again from the lab's start. */
+  async reset(): Promise<void> {
+    const old = this.scratch;
+    this.scratch = undefined;
+    await old?.close().catch(() => undefined);
+    await this.open();
+  }
+}
