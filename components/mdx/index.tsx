@@ -2,6 +2,7 @@
 import type { MDXComponents } from 'mdx/types';
 import Link from 'next/link';
 import type { ComponentProps } from 'react';
+import { SqlLab } from '@/components/labs/sql-lab';
 import { Callout } from './callout';
 import { CopyButton } from './copy-button';
 import { Figure } from './figure';
@@ -39,6 +40,7 @@ export const mdxComponents: MDXComponents = {
   Callout,
   CopyButton,
   Figure,
+  SqlLab,
   Steps,
   Tab,
   Tabs,
