@@ -15,6 +15,10 @@ import { labLimits } from '@/lib/validations/limits';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
 
+// Grading starts worker threads that build each dataset's snapshot on first use: seconds each,
+// and more on a busy machine (the default 30 s was seen to run out under the e2e suite's load).
+vi.setConfig({ testTimeout: 120_000 });
+
 vi.mock(
   '@/lib/auth/current-session',
   async () => (await import('../support/fake-auth')).fakeAuthModule,
