@@ -33,6 +33,11 @@ const nextConfig: NextConfig = {
     ];
     return [
       { source: '/:path*', headers: buildSecurityHeaders(isDevelopment) },
+      // The SQL labs' downloads (npm run labs:build) are named by a hash of their content.
+      {
+        source: '/labs/:path*',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
       ...pathsWithoutProxy.map((source) => ({ source, headers: policy })),
     ];
   },

@@ -54,5 +54,5 @@ export default async function proxy(request: NextRequest) {
 export const config = {
   // Everything but build assets and static files (they need neither an id nor a session; their
   // policy comes from next.config.ts: keep lib/security-headers.ts's pathsWithoutProxy in step).
-  matcher: ['/((?!_next/static|_next/image|diagrams/|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|diagrams/|labs/|favicon.ico|robots.txt).*)'],
 };

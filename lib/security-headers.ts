@@ -26,6 +26,8 @@ export const pathsWithoutProxy = [
   '/_next/static/:path*',
   '/_next/image',
   '/diagrams/:path*',
+  // The SQL labs' downloads (npm run labs:build).
+  '/labs/:path*',
   '/favicon.ico',
   '/robots.txt',
 ];

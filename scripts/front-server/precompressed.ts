@@ -1,4 +1,5 @@
-// Answers plain requests for prerendered pages (and static route handlers' JSON) from the
+// Answers plain requests for prerendered pages (static route handlers' JSON, and the SQL labs'
+// downloads under /labs/, named by content hash and cached for a year) from the
 // brotli/gzip copies made at build time (scripts/prepare-standalone.ts), as nginx's gzip_static
 // would, with the headers Next.js sends.
 // Next.js compresses every response on the fly and drops a Content-Encoding set by proxy.ts or a
@@ -13,7 +14,10 @@ export interface PrecompressedManifest {
   /** The prerendered pages' headers. */
   headers: Record<string, string>;
   /** `contentType` is set for a route handler's output, which is not an HTML page. */
-  pages: Record<string, { file: string; etag: string; contentType?: string }>;
+  pages: Record<
+    string,
+    { file: string; etag: string; contentType?: string; cacheControl?: string }
+  >;
 }
 
 const routerHeaders = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action'];
@@ -50,6 +54,7 @@ export function createPrecompressedHandler(dir: string, manifest: PrecompressedM
       headers['Content-Type'] = page.contentType;
       delete headers['x-nextjs-prerender'];
     }
+    if (page.cacheControl) headers['Cache-Control'] = page.cacheControl;
     if (request.headers['if-none-match'] === page.etag) {
       response.writeHead(304, headers);
       response.end();
