@@ -15,6 +15,7 @@ import { getDatabaseConfig, parseEnv } from '@/lib/env';
 import { deferredScriptsElementId } from '@/lib/first-paint-loader';
 import { benchCohorts, type CohortBenchRow } from './bench-cohorts';
 import { benchBuild } from './bench-build';
+import { benchLabOpen, benchGrading, printLabBench } from './bench-labs';
 import { benchLighthouse, type LighthouseRow } from './bench-lighthouse';
 import { benchSearch, printSearch } from './bench-search';
 import {
@@ -144,10 +145,29 @@ function printPageWeight(): { pages: PageWeight[]; floor: PageWeight } {
   return { pages, floor };
 }
 
+/** A lesson's initial JavaScript with a lab next to one without (same route, same build). */
+function printLabWeight(pages: PageWeight[]) {
+  const withLab = pages.find((page) => page.route === '/learn/databases/everyday-sql');
+  const withoutLab = pages.find((page) => page.route === '/learn/databases/beyond-relational');
+  if (!withLab || !withoutLab) return null;
+  const difference = withLab.jsGzip - withoutLab.jsGzip;
+  console.log(
+    `\nLesson JS with a lab (${withLab.route}) ${kb(withLab.jsGzip)} KB, without (${withoutLab.route}) ${kb(withoutLab.jsGzip)} KB: ${difference >= 0 ? '+' : ''}${kb(difference)} KB (budget: within 1 KB)`,
+  );
+  return difference;
+}
+
 async function main() {
   // `npm run bench -- search`: the search section alone (it needs no build).
   if (process.argv.slice(2).includes('search')) {
     printSearch(await benchSearch());
+    return;
+  }
+  // `npm run bench -- labs`: the SQL labs' figures alone, from the last build (or a new one).
+  if (process.argv.slice(2).includes('labs')) {
+    ensureBuild();
+    printLabWeight(printPageWeight().pages);
+    printLabBench(await benchGrading(), await benchLabOpen());
     return;
   }
   // `npm run bench -- weight`: what each prerendered page weighs, from the last build (or a new one).
