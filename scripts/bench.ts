@@ -2,8 +2,10 @@
 // 1. page weight (gzip JS, CSS, HTML of each prerendered page next to the build's floor);
 // 2. search latency over the full course, and what the search dialog downloads and loads; 3. cohort dashboard server time at 200, 2,000 and
 // 10,000 learners; 4. progress writes under load (autocannon, 50 signed-in users) against the raw
-// upsert; 5. lesson page serving against the floor page; 6. Lighthouse; 7. `next build` cost for
-// the course and the course copied five times. Each timed figure is the median of several runs,
+// upsert; 5. lesson page serving against the floor page; 6. Lighthouse; 7. the SQL labs (a
+// lesson's JS with and without a lab, server grading at 20 concurrent submitters, opening a lab in
+// Chromium: scripts/bench-labs.ts); 8. `next build` cost for the course and the course copied five
+// times. Each timed figure is the median of several runs,
 // with min and max (the build is run once per size). Builds first when there is no production build.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -280,6 +282,11 @@ async function main() {
     }
   }
 
+  const labWeight = printLabWeight(pages);
+  const labGrading = await benchGrading();
+  const labOpen = await benchLabOpen();
+  printLabBench(labGrading, labOpen);
+
   console.log(
     '\nBuild cost: `next build` wall time and peak memory (largest process), the course and the course copied 5 times:',
   );
@@ -362,6 +369,28 @@ async function main() {
       holds: pgWrites ? pgWrites.pacedP99Ms.median < writeP99BudgetMs : null,
     },
     {
+      budget: 'A lesson with an SQL lab: initial JS within 1 KB of one without',
+      measured: labWeight === null ? 'not measured' : `${kb(labWeight)} KB`,
+      holds: labWeight === null ? null : Math.abs(labWeight) <= 1024,
+    },
+    {
+      budget: 'SQL lab ready after Open < 1.5 s warm, < 3 s cold',
+      measured: labOpen
+        ? `warm ${labOpen.warmMs.median} ms, cold ${labOpen.coldMs.median} ms (${(labOpen.coldBytes / 1024 / 1024).toFixed(1)} MB fetched cold)`
+        : 'skipped',
+      holds: labOpen ? labOpen.warmMs.median < 1500 && labOpen.coldMs.median < 3000 : null,
+    },
+    {
+      budget: 'SQL lab grading p95 < 500 ms at 20 concurrent submitters',
+      measured: `p95 ${labGrading.p95Ms.toFixed(0)} ms, p50 ${labGrading.p50Ms.toFixed(0)} ms (${labGrading.threads} threads)`,
+      holds: labGrading.p95Ms < 500,
+    },
+    {
+      budget: 'SQL lab grading pool memory < 512 MB',
+      measured: `${labGrading.poolMemoryMb.toFixed(0)} MB`,
+      holds: labGrading.poolMemoryMb < 512,
+    },
+    {
       budget: 'Lesson serving >= 0.6 of the floor page',
       measured:
         `${servingRatio.toFixed(2)} in requests a second` +
@@ -389,6 +418,7 @@ async function main() {
         serving: { rows: serving, lessonToFloor: servingRatio, byServerCpu: servingCpuRatio },
         lighthouse: lighthouseRows,
         build: buildRows,
+        labs: { lessonJsWithLabMinusWithout: labWeight, grading: labGrading, open: labOpen },
         budgets,
       },
       null,
