@@ -7,6 +7,7 @@ import { cohortDueDates, cohorts, users } from '@/db/schema';
 import { listLessons, listModules } from '@/lib/content';
 import { computeCohortDashboard } from '@/lib/dal/cohort-dashboard';
 import type { DatabaseConfig } from '@/lib/env';
+import { listCourseLabs } from '@/lib/labs/server/catalog';
 
 export const cohortSizes = [200, 2_000, 10_000] as const;
 
@@ -46,6 +47,15 @@ async function seed(handle: DatabaseHandle, size: number, run: string): Promise<
     insert into quiz_attempts (user_id, lesson_id, answers, correct, total, created_at)
     select ${prefix} || g, l, '[0,1,2,0]'::jsonb, floor(random() * 5)::int, 4, now() - (random() * interval '20 days')
     from generate_series(1, ${size}) g cross join unnest(string_to_array(${lessonIds.join(',')}, ',')) l where random() < 0.3`);
+  // Each learner submitted about half the tasks of the labs the course's lessons embed, passing most.
+  const labTasks = listCourseLabs().flatMap((lab) =>
+    lab.lab.tasks.map((task) => `${lab.id} ${task.id}`),
+  );
+  await db.execute(sql`
+    insert into lab_task_progress (user_id, lab_id, task_id, attempts, passed_at, last_attempt_at)
+    select ${prefix} || g, split_part(t, ' ', 1), split_part(t, ' ', 2), 1 + floor(random() * 3)::int,
+           case when random() < 0.8 then now() - (random() * interval '20 days') end, now() - (random() * interval '20 days')
+    from generate_series(1, ${size}) g cross join unnest(string_to_array(${labTasks.join(',')}, ',')) t where random() < 0.5`);
   // A schedule: the first three modules were due over the past weeks, so "behind" is computed too.
   const modules = listModules().slice(0, 3);
   await db.insert(cohortDueDates).values(

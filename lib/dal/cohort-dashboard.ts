@@ -1,11 +1,14 @@
 import 'server-only';
 // The numbers behind a cohort dashboard, from two queries whatever the cohort's size: members,
-// progress and quiz results each folded into one row per learner by Postgres, and the schedule. No access checks here: callers (lib/dal/cohorts.ts, the benchmark) do those.
+// progress, quiz results and lab tasks passed each folded into one row per learner by Postgres, and
+// the schedule. No access checks here: callers (lib/dal/cohorts.ts, the benchmark) do those.
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cohortDueDates, cohorts, type ProgressStatus } from '@/db/schema';
 import { listLessons, listModules } from '@/lib/content';
 import { plural } from '@/lib/format';
+import { listLessonLabs } from '@/lib/labs/server/catalog';
+import type { LabTaskCount } from './labs';
 import { deriveLessonState, isCompletedState, type LessonState } from './lesson-state';
 import { passingAttempt } from './quiz-passing';
 import { passRatio } from './quiz-rules';
@@ -21,6 +24,8 @@ export interface Cell {
   state: CellState;
   bestScore: number | null;
   completedAt: string | null;
+  /** Tasks passed of the lesson's labs (the lesson's "Practice"), or null when it embeds none. */
+  practice: LabTaskCount | null;
 }
 
 export type RiskKind = 'inactive' | 'behind' | 'quiz';
@@ -35,6 +40,8 @@ export interface LearnerRow {
   /** Lessons past their due date and not completed. */
   behind: number;
   cells: Record<string, Cell>;
+  /** Lab tasks passed over every lab the course's lessons embed. */
+  labTasks: LabTaskCount;
   risks: { kind: RiskKind; text: string }[];
 }
 
@@ -74,6 +81,7 @@ const notStarted: Cell = Object.freeze({
   state: 'not-started',
   bestScore: null,
   completedAt: null,
+  practice: null,
 });
 
 interface MemberRow {
@@ -88,6 +96,50 @@ interface MemberRow {
   /** "lesson-id best-percent failed-count passed(0|1)" lines, one per quiz tried. */
   quizzes: string | null;
   lastQuiz: Date | string | null;
+  /** "lesson-id passed-count" lines, one per lesson with a lab task passed. */
+  practice: string | null;
+}
+
+/**
+ * The tasks of the labs each lesson embeds: totals per lesson, and every task (lab id, task id, its
+ * lesson's id) as three aligned comma-separated lists that the query unnests into a table, so the
+ * query takes three parameters whatever the number of labs (ids are kebab-case and lesson ids
+ * "module/slug": no commas). Tasks since removed from a lab, and labs no lesson embeds, are not in
+ * it, so they do not count.
+ */
+interface LabTaskIndex {
+  totals: Map<string, number>;
+  total: number;
+  labIds: string;
+  taskIds: string;
+  keyLessons: string;
+}
+
+function indexLabTasks(lessons: { id: string }[]): LabTaskIndex {
+  const totals = new Map<string, number>();
+  const labIds: string[] = [];
+  const taskIds: string[] = [];
+  const keyLessons: string[] = [];
+  for (const lesson of lessons) {
+    const labs = listLessonLabs(lesson.id);
+    if (labs.length === 0) continue;
+    let count = 0;
+    for (const lab of labs)
+      for (const task of lab.lab.tasks) {
+        labIds.push(lab.id);
+        taskIds.push(task.id);
+        keyLessons.push(lesson.id);
+        count += 1;
+      }
+    totals.set(lesson.id, count);
+  }
+  return {
+    totals,
+    total: labIds.length,
+    labIds: labIds.join(','),
+    taskIds: taskIds.join(','),
+    keyLessons: keyLessons.join(','),
+  };
 }
 
 /**
@@ -98,6 +150,7 @@ interface MemberRow {
 async function queryMembers(
   db: Database,
   cohortId: string,
+  labTasks: LabTaskIndex,
   { onlyUserId, page }: { onlyUserId?: string; page?: { limit: number; offset: number } } = {},
 ): Promise<MemberRow[]> {
   const onlyThisUser = onlyUserId ? sql`and m.user_id = ${onlyUserId}` : sql``;
@@ -137,12 +190,32 @@ async function queryMembers(
              max(last) as last_quiz
       from per_quiz
       group by user_id
+    ),
+    lab_tasks as (
+      select * from unnest(string_to_array(${labTasks.labIds}, ','),
+                           string_to_array(${labTasks.taskIds}, ','),
+                           string_to_array(${labTasks.keyLessons}, ',')) as t(lab_id, task_id, lesson_id)
+    ),
+    per_lesson_labs as (
+      select t.user_id, k.lesson_id, count(*)::int as passed
+      from lab_task_progress t
+      join members m on m.user_id = t.user_id
+      join lab_tasks k on k.lab_id = t.lab_id and k.task_id = t.task_id
+      where t.passed_at is not null
+      group by t.user_id, k.lesson_id
+    ),
+    practice as (
+      select user_id, string_agg(lesson_id || ' ' || passed, E'\n') as practice
+      from per_lesson_labs
+      group by user_id
     )
     select m.user_id as id, m.name, m.email, m.role, m.joined_at as "joinedAt", p.progress,
-           p.last_progress as "lastProgress", q.quizzes, q.last_quiz as "lastQuiz"
+           p.last_progress as "lastProgress", q.quizzes, q.last_quiz as "lastQuiz",
+           l.practice
     from members m
     left join progress p on p.user_id = m.user_id
     left join quizzes q on q.user_id = m.user_id
+    left join practice l on l.user_id = m.user_id
     order by m.name, m.user_id`);
   return (result as unknown as { rows: MemberRow[] }).rows;
 }
@@ -155,6 +228,7 @@ interface Judging {
   lessons: ReturnType<typeof listLessons>;
   schedule: Record<string, string>;
   dueOn: Map<string, string | null>;
+  labTasks: LabTaskIndex;
 }
 
 async function loadJudging(
@@ -174,7 +248,15 @@ async function loadJudging(
       schedule[lesson.id] ?? schedule[lesson.moduleSlug] ?? null,
     ]),
   );
-  return { cohort, now, today: now.toISOString().slice(0, 10), lessons, schedule, dueOn };
+  return {
+    cohort,
+    now,
+    today: now.toISOString().slice(0, 10),
+    lessons,
+    schedule,
+    dueOn,
+    labTasks: indexLabTasks(lessons),
+  };
 }
 
 /** One member's row of the dashboard: cell states, completion, last activity and risks. */
@@ -205,13 +287,23 @@ function toLearnerRow(member: MemberRow, judging: Judging): LearnerRow {
       });
     }
   }
+  const passedTasks = new Map<string, number>();
+  for (const line of member.practice?.split('\n') ?? []) {
+    const [lessonId = '', passed] = line.split(' ');
+    passedTasks.set(lessonId, Number(passed));
+  }
   const cells: Record<string, Cell> = {};
   let done = 0;
+  let labTasksPassed = 0;
   for (const lesson of lessons) {
     const progress = status.get(lesson.id);
     const quiz = quizzes.get(lesson.id);
+    const labTotal = judging.labTasks.totals.get(lesson.id);
+    const practice =
+      labTotal === undefined ? null : { done: passedTasks.get(lesson.id) ?? 0, total: labTotal };
+    labTasksPassed += practice?.done ?? 0;
     if (!progress && !quiz) {
-      cells[lesson.id] = notStarted;
+      cells[lesson.id] = practice ? { ...notStarted, practice } : notStarted;
       continue;
     }
     const state = deriveLessonState({
@@ -224,6 +316,7 @@ function toLearnerRow(member: MemberRow, judging: Judging): LearnerRow {
       state,
       bestScore: quiz?.best ?? null,
       completedAt: progress?.completedAt ?? null,
+      practice,
     };
   }
   const lastProgress = toDate(member.lastProgress);
@@ -261,6 +354,7 @@ function toLearnerRow(member: MemberRow, judging: Judging): LearnerRow {
     lastActiveAt: last?.toISOString() ?? null,
     behind,
     cells,
+    labTasks: { done: labTasksPassed, total: judging.labTasks.total },
     risks,
   };
 }
@@ -277,7 +371,9 @@ export async function* listLearnerRowBlocks(
 ): AsyncGenerator<{ learner: LearnerRow; email: string }[]> {
   const judging = await loadJudging(db, cohort, now);
   for (let offset = 0; ; offset += blockSize) {
-    const members = await queryMembers(db, cohort.id, { page: { limit: blockSize, offset } });
+    const members = await queryMembers(db, cohort.id, judging.labTasks, {
+      page: { limit: blockSize, offset },
+    });
     if (members.length === 0) return;
     yield members.map((member) => ({
       learner: toLearnerRow(member, judging),
@@ -298,8 +394,8 @@ export async function computeCohortDashboard(
   now = new Date(),
   { onlyUserId }: { onlyUserId?: string } = {},
 ): Promise<CohortDashboard> {
-  const members = await queryMembers(db, cohort.id, { onlyUserId });
   const judging = await loadJudging(db, cohort, now);
+  const members = await queryMembers(db, cohort.id, judging.labTasks, { onlyUserId });
   const { lessons, schedule, dueOn, today } = judging;
   const modules = listModules();
   const learners = members.map((member) => toLearnerRow(member, judging));

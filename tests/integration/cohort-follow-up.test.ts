@@ -1,8 +1,9 @@
 // Schedules, thresholds, nudges and the learner's own view of what their cohort leads see.
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { cohortDueDates, notifications } from '@/db/schema';
+import { cohortDueDates, labTaskProgress, notifications } from '@/db/schema';
 import { listLessons, listModules } from '@/lib/content';
 import {
   createCohort,
@@ -18,6 +19,7 @@ import {
 import { dismissNotification, listMyNotifications } from '@/lib/dal/notifications';
 import { setLessonCompletion } from '@/lib/dal/progress';
 import { setUserRoleByEmail } from '@/lib/dal/users';
+import { loadLabCatalog, setLabCatalog } from '@/lib/labs/server/catalog';
 import type { MailMessage } from '@/lib/mail';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
@@ -39,6 +41,13 @@ const lessons = listLessons();
 const day = 86_400_000;
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
+
+// The first lesson embeds the fixture lab (3 tasks).
+beforeAll(() => {
+  setLabCatalog(loadLabCatalog(path.resolve('tests/fixtures/labs/content')), [
+    { ...lessons[0]!, body: '<SqlLab id="example-shop" />\n' },
+  ]);
+});
 
 /** An instructor's cohort with two learners (Ada and Bo), signed in as the owner. */
 async function cohortWithTwoLearners() {
@@ -224,8 +233,17 @@ describe('what my cohort leads see', () => {
     await setCohortSchedule(id, [{ unit: firstModule!.slug, dueOn: isoDay(-3) }]);
     signInAs(bo.id);
     await setLessonCompletion({ lessonId: lessons[0]!.id, completed: true });
+    const db = await getDb();
+    await db.insert(labTaskProgress).values([
+      { userId: bo.id, labId: 'example-shop', taskId: 'unique-emails', passedAt: new Date() },
+      { userId: ada.id, labId: 'example-shop', taskId: 'index-for-a-day', passedAt: new Date() },
+      { userId: ada.id, labId: 'example-shop', taskId: 'unique-emails', passedAt: new Date() },
+    ]);
     const at = new Date(Date.now() + 10 * day);
     const view = await getMyCohortView(id, at);
+    // My lab tasks, as the dashboard shows them; not Ada's.
+    expect(view.me.labTasks).toEqual({ done: 1, total: 3 });
+    expect(view.me.cells[lessons[0]!.id]!.practice).toEqual({ done: 1, total: 3 });
     signInAs(owner.id);
     const dashboard = await getCohortDashboard(id, at);
     expect(view.me).toEqual(dashboard.learners.find((learner) => learner.id === bo.id));

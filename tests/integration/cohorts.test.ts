@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
+import { labTaskProgress } from '@/db/schema';
 import { listLessons } from '@/lib/content';
 import { exportMyData } from '@/lib/dal/account';
 import {
@@ -19,6 +21,7 @@ import {
 import { csvField, openCohortCsv } from '@/lib/dal/cohort-export';
 import { setLessonCompletion } from '@/lib/dal/progress';
 import { gradeQuiz } from '@/lib/dal/quiz';
+import { loadLabCatalog, setLabCatalog } from '@/lib/labs/server/catalog';
 import { setUserRoleByEmail } from '@/lib/dal/users';
 import { createTestUser } from '../support/factories';
 import { signInAs } from '../support/fake-auth';
@@ -41,6 +44,34 @@ vi.mock(
 
 const lessons = listLessons();
 const lesson = lessons[0]!;
+const labId = 'example-shop';
+
+// The first lesson embeds the fixture lab (3 tasks); no other lesson has a lab.
+beforeAll(() => {
+  setLabCatalog(loadLabCatalog(path.resolve('tests/fixtures/labs/content')), [
+    { ...lesson, body: `Some text.\n\n<SqlLab id="${labId}" />\n` },
+  ]);
+});
+
+/**
+ * Best states per lab task as submissions leave them: `passed` tasks have passed_at set, the rest
+ * were only failed.
+ */
+async function recordLabTasks(
+  userId: string,
+  tasks: { labId?: string; taskId: string; passed: boolean }[],
+) {
+  const db = await getDb();
+  await db.insert(labTaskProgress).values(
+    tasks.map((task) => ({
+      userId,
+      labId: task.labId ?? labId,
+      taskId: task.taskId,
+      attempts: 2,
+      passedAt: task.passed ? new Date() : null,
+    })),
+  );
+}
 
 async function instructor() {
   const user = await createTestUser({ name: 'Ines Instructor' });
@@ -120,9 +151,35 @@ describe('cohorts', () => {
         answers: wrongAnswers(lessons[1]!),
       });
 
+    // Two tasks of the lesson's lab passed, one failed; a task since removed from the lab and a lab
+    // no lesson embeds do not count. Someone outside the cohort passed everything.
+    await recordLabTasks(ada.id, [
+      { taskId: 'revenue-per-customer', passed: true },
+      { taskId: 'unique-emails', passed: true },
+      { taskId: 'index-for-a-day', passed: false },
+      { taskId: 'retired-task', passed: true },
+      { labId: 'not-embedded', taskId: 'revenue-per-customer', passed: true },
+    ]);
+    const outsider = await createTestUser({ name: 'Otto Outsider' });
+    await recordLabTasks(outsider.id, [
+      { taskId: 'revenue-per-customer', passed: true },
+      { taskId: 'index-for-a-day', passed: true },
+    ]);
+
     signInAs(owner.id);
     const today = await getCohortDashboard(id);
     const adaRow = today.learners.find((learner) => learner.id === ada.id)!;
+    expect(adaRow.cells[lesson.id]!.practice).toEqual({ done: 2, total: 3 });
+    expect(adaRow.cells[lessons[1]!.id]!.practice).toBeNull();
+    expect(adaRow.labTasks).toEqual({ done: 2, total: 3 });
+    const boRow = today.learners.find((learner) => learner.id === bo.id)!;
+    expect(boRow.cells[lesson.id]).toEqual({
+      state: 'not-started',
+      bestScore: null,
+      completedAt: null,
+      practice: { done: 0, total: 3 },
+    });
+    expect(boRow.labTasks).toEqual({ done: 0, total: 3 });
     // Marked complete without passing its quiz: still counts towards completion.
     expect(adaRow.cells[lesson.id]).toMatchObject({ state: 'quiz-not-passed' });
     expect(adaRow.completion).toBe(Math.round(100 / lessons.length));
