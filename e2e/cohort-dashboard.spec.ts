@@ -82,7 +82,7 @@ test('a cohort dashboard fits 320, 390 and 1280 px, and shows "Completed · quiz
   const text = bytes.toString('utf8').slice(1);
   const [header, ...lines] = text.trimEnd().split('\r\n');
   expect(header).toBe(
-    'Learner,E-mail,Role,Last active (UTC),Behind (lessons),At risk,Module,Lesson,Lesson ID,State,Completed at (UTC),Best quiz score (%)',
+    'Learner,E-mail,Role,Last active (UTC),Behind (lessons),At risk,Module,Lesson,Lesson ID,State,Completed at (UTC),Best quiz score (%),Lab tasks passed (course),Lab tasks passed (lesson),Lab tasks (lesson)',
   );
   expect(lines).toHaveLength(course.lessons.length);
   expect(lines.find((line) => line.includes(`,${lesson.id},`))).toMatch(

@@ -1,6 +1,6 @@
 import 'server-only';
 // A cohort's progress as CSV for spreadsheets: the dashboard's own rows (states, last activity,
-// behind, at risk) written out member by member, a block of members at a time.
+// behind, at risk, lab tasks passed) written out member by member, a block of members at a time.
 import { getDb } from '@/db/client';
 import { listLessons, listModules } from '@/lib/content';
 import { listLearnerRowBlocks } from './cohort-dashboard';
@@ -31,6 +31,11 @@ export const cohortCsvColumns = [
   'State',
   'Completed at (UTC)',
   'Best quiz score (%)',
+  // Appended, so spreadsheets built on the columns above keep working. Counts in columns of their
+  // own rather than "2/4", which a spreadsheet reads as a date.
+  'Lab tasks passed (course)',
+  'Lab tasks passed (lesson)',
+  'Lab tasks (lesson)',
 ] as const;
 
 /** "2026-12-02T05:40:12.000Z" → "2026-12-02 05:40", which spreadsheets read as a date and time. */
@@ -86,6 +91,7 @@ export async function openCohortCsv(
           String(learner.behind),
           csvField(learner.risks.length ? learner.risks.map((risk) => risk.text).join('; ') : 'No'),
         ].join(',');
+        const labTasksPassed = String(learner.labTasks.done);
         for (const lesson of lessons) {
           const cell = learner.cells[lesson.id]!;
           chunk +=
@@ -97,6 +103,10 @@ export async function openCohortCsv(
               csvField(lessonStateLabels[cell.state]),
               csvField(csvDateTime(cell.completedAt)),
               csvField(cell.bestScore),
+              labTasksPassed,
+              // Empty for a lesson without a lab, as the quiz score is for one without a quiz.
+              csvField(cell.practice?.done ?? null),
+              csvField(cell.practice?.total ?? null),
             ].join(',') + '\r\n';
         }
       }

@@ -267,6 +267,7 @@ describe('cohorts', () => {
     await db.execute(sql`
       insert into lesson_progress (user_id, lesson_id, status, completed_at)
       values (${`${prefix}42`}, ${lesson.id}, 'completed', now())`);
+    await recordLabTasks(`${prefix}42`, [{ taskId: 'unique-emails', passed: true }]);
     const lines = (await exportCsv(id)).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 10_000 * lessons.length);
     const perMember = new Map<string, number>();
@@ -281,9 +282,12 @@ describe('cohorts', () => {
     expect(perMember.has(`"'=Learner 42"`)).toBe(true);
     expect(lines.filter((line) => line.includes(',Completed · quiz not passed,'))).toEqual([
       expect.stringMatching(
-        new RegExp(`^"'=Learner 42",${prefix}42@example.test,.*,${lesson.id},`),
+        new RegExp(`^"'=Learner 42",${prefix}42@example.test,.*,${lesson.id},.*,1,1,3$`),
       ),
     ]);
+    // The lab task is counted for learner 42 alone, whichever block of members it falls in.
+    expect(lines.filter((line) => line.endsWith(',1,1,3'))).toHaveLength(1);
+    expect(lines.filter((line) => line.endsWith(',0,0,3'))).toHaveLength(9_999);
     await db.execute(sql`delete from users where id like ${`${prefix}%`}`);
   }, 120_000);
 
@@ -316,10 +320,27 @@ describe('cohorts', () => {
     }
     signInAs(mallory.id);
     await setLessonCompletion({ lessonId: lesson.id, completed: true });
+    await recordLabTasks(mallory.id, [
+      { taskId: 'revenue-per-customer', passed: true },
+      { taskId: 'unique-emails', passed: false },
+    ]);
     signInAs(owner.id);
     const csv = await exportCsv(id);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 2 * lessons.length);
+    // The lab columns come after the ones spreadsheets already use, in the same order as before.
+    expect(lines[0]).toBe(
+      '\uFEFFLearner,E-mail,Role,Last active (UTC),Behind (lessons),At risk,Module,Lesson,Lesson ID,State,Completed at (UTC),Best quiz score (%),Lab tasks passed (course),Lab tasks passed (lesson),Lab tasks (lesson)',
+    );
+    const labColumns = (user: { email: string }, lessonId: string) =>
+      lines
+        .find((line) => line.includes(`,${user.email},`) && line.includes(`,${lessonId},`))!
+        .split(',')
+        .slice(-3);
+    // Passed in the lesson's lab, out of its tasks; empty for a lesson without a lab.
+    expect(labColumns(mallory, lesson.id)).toEqual(['1', '1', '3']);
+    expect(labColumns(mallory, lessons[1]!.id)).toEqual(['1', '', '']);
+    expect(labColumns(quinn, lesson.id)).toEqual(['0', '0', '3']);
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")",${mallory.email},`);
     expect(csv).toContain(`"Quinn, ""Q"" Smith",${quinn.email},`);
     expect(
