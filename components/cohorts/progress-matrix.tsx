@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import type { CellState, CohortDashboard, LearnerRow } from '@/lib/dal/cohorts';
+import type { Cell, CellState, CohortDashboard, LearnerRow } from '@/lib/dal/cohorts';
 import { isCompletedState, lessonStateLabels } from '@/lib/dal/lesson-state';
 import { formatDay, plural } from '@/lib/format';
 
@@ -45,6 +45,13 @@ function LeadMark({ learner }: { learner: LearnerRow }) {
 const lastActive = (learner: LearnerRow) =>
   learner.lastActiveAt ? formatDay(learner.lastActiveAt) : 'never';
 
+/** "Practice: 2 of 4 lab tasks", the lesson page's wording, or '' for a lesson without a lab. */
+const practiceText = ({ practice }: Cell) =>
+  practice ? `Practice: ${practice.done} of ${practice.total} lab tasks` : '';
+
+/** The "Lab tasks" column and line appear once the course has a lab. */
+const hasLabs = (learners: LearnerRow[]) => learners.some((learner) => learner.labTasks.total > 0);
+
 /**
  * Learners × lessons. From 768 px: a real table in one scroll container, the learner column
  * sticky, lesson columns grouped under their module, each lesson's title shown on hover and
@@ -82,6 +89,8 @@ function MatrixTable({
 }: Parameters<typeof ProgressMatrix>[0]) {
   const groups = groupByModule(lessons, modules);
   const showQuizAverage = lessons.some((lesson) => lesson.quizAverage !== null);
+  const showLabTasks = hasLabs(learners);
+  const summaryColumns = showLabTasks ? 5 : 4;
   const sticky = 'sticky left-0 z-10 bg-white dark:bg-zinc-950';
   return (
     // `relative`: screen-reader-only text inside the table is positioned within the scroller,
@@ -94,7 +103,7 @@ function MatrixTable({
     >
       <table className="border-separate border-spacing-0.5 text-xs">
         <caption className="sr-only">{caption}</caption>
-        <colgroup span={4} />
+        <colgroup span={summaryColumns} />
         {groups.map((group) => (
           <colgroup key={group.module.slug} span={group.lessons.length} />
         ))}
@@ -112,6 +121,11 @@ function MatrixTable({
             <th scope="col" rowSpan={2} className="px-2 align-bottom">
               Behind
             </th>
+            {showLabTasks ? (
+              <th scope="col" rowSpan={2} className="px-2 align-bottom whitespace-nowrap">
+                Lab tasks
+              </th>
+            ) : null}
             {groups.map((group) => (
               <th
                 key={group.module.slug}
@@ -165,21 +179,43 @@ function MatrixTable({
               <td className="px-2 text-center">{learner.completion}%</td>
               <td className="px-2 whitespace-nowrap">{lastActive(learner)}</td>
               <td className="px-2 text-center">{learner.behind}</td>
+              {showLabTasks ? (
+                <td className="px-2 text-center whitespace-nowrap tabular-nums">
+                  <span aria-hidden="true">
+                    {learner.labTasks.done}/{learner.labTasks.total}
+                  </span>
+                  <span className="sr-only">
+                    {learner.labTasks.done} of {learner.labTasks.total} lab tasks passed
+                  </span>
+                </td>
+              ) : null}
               {groups.flatMap((group) =>
                 group.lessons.map((lesson) => {
                   const cell = learner.cells[lesson.id]!;
                   const style = cellStyles[cell.state];
                   const score = cell.bestScore === null ? '' : `, best quiz ${cell.bestScore}%`;
+                  const practice = cell.practice ? `, ${practiceText(cell)}` : '';
                   return (
                     <td
                       key={lesson.id}
                       className={`size-6 rounded text-center ${style.className}`}
-                      title={`${lesson.title}: ${lessonStateLabels[cell.state]}${score}`}
+                      title={`${lesson.title}: ${lessonStateLabels[cell.state]}${score}${practice}`}
                     >
                       <span aria-hidden="true">{style.icon}</span>
+                      {cell.practice ? (
+                        // Under the state's icon, as compact as the cell: the word is in the
+                        // legend, the title and what screen readers hear.
+                        <span
+                          aria-hidden="true"
+                          className="block px-0.5 text-[10px] leading-none whitespace-nowrap tabular-nums"
+                        >
+                          {cell.practice.done}/{cell.practice.total}
+                        </span>
+                      ) : null}
                       <span className="sr-only">
                         {lessonStateLabels[cell.state]}
                         {score}
+                        {practice}
                       </span>
                     </td>
                   );
@@ -191,7 +227,11 @@ function MatrixTable({
         {showQuizAverage ? (
           <tfoot>
             <tr>
-              <th scope="row" colSpan={4} className={`${sticky} px-2 text-left font-normal`}>
+              <th
+                scope="row"
+                colSpan={summaryColumns}
+                className={`${sticky} px-2 text-left font-normal`}
+              >
                 Quiz average (best scores, %)
               </th>
               {groups
@@ -218,6 +258,7 @@ function LearnerCards({
   memberActions,
 }: Parameters<typeof ProgressMatrix>[0]) {
   const groups = groupByModule(lessons, modules);
+  const showLabTasks = hasLabs(learners);
   return (
     <ul className="space-y-4" aria-label="Learners">
       {learners.map((learner) => (
@@ -234,6 +275,9 @@ function LearnerCards({
             <p className="text-sm text-zinc-700 dark:text-zinc-300">
               {learner.completion}% done · last active {lastActive(learner)} · behind by{' '}
               {plural(learner.behind, 'lesson')}
+              {showLabTasks
+                ? ` · ${learner.labTasks.done} of ${plural(learner.labTasks.total, 'lab task')} passed`
+                : ''}
             </p>
           </div>
           {memberActions?.(learner)}
@@ -272,6 +316,7 @@ function LearnerCards({
                           <li key={lesson.id} className="list-decimal">
                             {lesson.title}: {lessonStateLabels[cell.state]}
                             {cell.bestScore === null ? '' : `, best quiz ${cell.bestScore}%`}
+                            {cell.practice ? `, ${practiceText(cell)}` : ''}
                             {lesson.dueOn
                               ? ` (due ${formatDay(lesson.dueOn)}${overdue ? ', past due' : ''})`
                               : ''}
@@ -290,7 +335,8 @@ function LearnerCards({
   );
 }
 
-export function MatrixLegend() {
+/** `practice`: the course has labs, so cells may show "2/4" (tasks passed of the lesson's labs). */
+export function MatrixLegend({ practice = false }: { practice?: boolean }) {
   return (
     <ul className="flex flex-wrap gap-4 text-xs text-zinc-700 dark:text-zinc-300">
       {legendOrder.map((state) => (
@@ -304,6 +350,14 @@ export function MatrixLegend() {
           {lessonStateLabels[state]}
         </li>
       ))}
+      {practice ? (
+        <li className="hidden items-center gap-1 md:flex">
+          <span aria-hidden="true" className="text-[10px] leading-none tabular-nums">
+            2/4
+          </span>
+          Practice: 2 of the lesson&apos;s 4 lab tasks passed
+        </li>
+      ) : null}
       <li className="hidden md:list-item">Underlined lesson numbers are past their due date.</li>
     </ul>
   );

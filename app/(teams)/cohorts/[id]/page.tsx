@@ -263,7 +263,9 @@ function Dashboard({
                 </a>
               ))}
             </nav>
-            <MatrixLegend />
+            <MatrixLegend
+              practice={dashboard.learners.some((learner) => learner.labTasks.total > 0)}
+            />
             <ProgressMatrix
               lessons={lessons}
               modules={modules}
@@ -410,7 +412,7 @@ function MemberView({ view }: { view: MyCohortView }) {
         <h2 id="row-heading" className={sectionHeading}>
           Your progress row
         </h2>
-        <MatrixLegend />
+        <MatrixLegend practice={me.labTasks.total > 0} />
         <ProgressMatrix
           lessons={view.lessons}
           modules={view.modules}
