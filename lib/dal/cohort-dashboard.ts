@@ -98,6 +98,8 @@ interface MemberRow {
   lastQuiz: Date | string | null;
   /** "lesson-id passed-count" lines, one per lesson with a lab task passed. */
   practice: string | null;
+  /** The last lab submission (passed or not): practising is activity too. */
+  lastLab: Date | string | null;
 }
 
 /**
@@ -208,14 +210,21 @@ async function queryMembers(
       select user_id, string_agg(lesson_id || ' ' || passed, E'\n') as practice
       from per_lesson_labs
       group by user_id
+    ),
+    lab_activity as (
+      select t.user_id, max(t.last_attempt_at) as last_lab
+      from lab_task_progress t
+      join members m on m.user_id = t.user_id
+      group by t.user_id
     )
     select m.user_id as id, m.name, m.email, m.role, m.joined_at as "joinedAt", p.progress,
            p.last_progress as "lastProgress", q.quizzes, q.last_quiz as "lastQuiz",
-           l.practice
+           l.practice, a.last_lab as "lastLab"
     from members m
     left join progress p on p.user_id = m.user_id
     left join quizzes q on q.user_id = m.user_id
     left join practice l on l.user_id = m.user_id
+    left join lab_activity a on a.user_id = m.user_id
     order by m.name, m.user_id`);
   return (result as unknown as { rows: MemberRow[] }).rows;
 }
@@ -319,14 +328,12 @@ function toLearnerRow(member: MemberRow, judging: Judging): LearnerRow {
       practice,
     };
   }
-  const lastProgress = toDate(member.lastProgress);
-  const lastQuiz = toDate(member.lastQuiz);
-  const last =
-    lastProgress && lastQuiz
-      ? lastProgress > lastQuiz
-        ? lastProgress
-        : lastQuiz
-      : (lastProgress ?? lastQuiz);
+  const last = [member.lastProgress, member.lastQuiz, member.lastLab]
+    .map(toDate)
+    .reduce<Date | null>(
+      (latest, date) => (date && (!latest || date > latest) ? date : latest),
+      null,
+    );
   // Due "on" a day means by the end of it: overdue from the next day.
   const behind = lessons.filter((lesson) => {
     const due = judging.dueOn.get(lesson.id);

@@ -59,7 +59,7 @@ beforeAll(() => {
  */
 async function recordLabTasks(
   userId: string,
-  tasks: { labId?: string; taskId: string; passed: boolean }[],
+  tasks: { labId?: string; taskId: string; passed: boolean; at?: Date }[],
 ) {
   const db = await getDb();
   await db.insert(labTaskProgress).values(
@@ -68,7 +68,8 @@ async function recordLabTasks(
       labId: task.labId ?? labId,
       taskId: task.taskId,
       attempts: 2,
-      passedAt: task.passed ? new Date() : null,
+      passedAt: task.passed ? (task.at ?? new Date()) : null,
+      lastAttemptAt: task.at ?? new Date(),
     })),
   );
 }
@@ -194,6 +195,13 @@ describe('cohorts', () => {
       { kind: 'inactive', text: 'No activity in the 8 days since joining' },
     ]);
     expect(nextWeek.summary.atRisk).toBe(2);
+
+    // Practising is activity: a lab submission a day before keeps Bo off the inactive list.
+    await recordLabTasks(bo.id, [
+      { taskId: 'index-for-a-day', passed: false, at: new Date(Date.now() + 7 * 86_400_000) },
+    ]);
+    const afterPractice = await getCohortDashboard(id, new Date(Date.now() + 8 * 86_400_000));
+    expect(afterPractice.learners.find((learner) => learner.id === bo.id)!.risks).toEqual([]);
   });
 
   it('let leads see but not change, and refuse everyone else without revealing anything', async () => {
