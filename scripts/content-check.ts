@@ -3,8 +3,8 @@
 // (lab.yaml schema, datasets that load, solutions that pass, starters and wrong answers that fail),
 // and prints every problem as file:line: message. Exits 1 if there is any.
 import path from 'node:path';
-import { checkLesson, getLessonStats, listSqlLabReferences } from '@/lib/content/check';
-import { checkLabContent, readLabs } from '@/lib/content/check-labs';
+import { checkLesson, getLessonStats } from '@/lib/content/check';
+import { checkLabContent, checkLabEmbeds, readLabs } from '@/lib/content/check-labs';
 import { ContentError, formatProblem, type ContentProblem } from '@/lib/content/errors';
 import { loadCourse } from '@/lib/content/load';
 
@@ -39,24 +39,6 @@ async function main(): Promise<number> {
   for (const lesson of lessons) problems.push(...(await checkLesson(lesson, course)));
 
   const labsReading = readLabs(contentDir);
-  const labIds = new Set(labsReading.labs.map((lab) => lab.id));
-  for (const lesson of lessons) {
-    for (const reference of listSqlLabReferences(lesson)) {
-      if (reference.id === undefined) {
-        problems.push({
-          file: lesson.file,
-          line: reference.line,
-          message: 'SqlLab needs id="<lab-id>"',
-        });
-      } else if (!labIds.has(reference.id)) {
-        problems.push({
-          file: lesson.file,
-          line: reference.line,
-          message: `SqlLab id="${reference.id}": no lab content/<module>/labs/${reference.id}/ (or it has problems)`,
-        });
-      }
-    }
-  }
   // With file arguments, a lab is checked when one of them is its folder or a file in it.
   const labFolderOf = (file: string) => /^(.*?[\\/]labs[\\/][^\\/]+)/.exec(file)?.[1] ?? file;
   const inScope = (file: string) =>
@@ -64,6 +46,13 @@ async function main(): Promise<number> {
     only.some(
       (name) => labFolderOf(name) === labFolderOf(file) || file.startsWith(`${name}${path.sep}`),
     );
+  problems.push(
+    ...checkLabEmbeds(course.lessons, labsReading, {
+      lessons,
+      labInScope: (folder) =>
+        inScope(path.relative(process.cwd(), path.join(folder.dir, 'lab.yaml'))),
+    }),
+  );
   problems.push(...labsReading.problems.filter((problem) => inScope(problem.file)));
   const labs = labsReading.labs.filter((lab) => inScope(lab.file));
   const labCheck = await checkLabContent(labs, { cache });

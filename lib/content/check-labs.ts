@@ -2,6 +2,7 @@
 // passes every check on every dataset, and each starter and wrong answer fails at least one check
 // (so no check is vacuous). Problems are reported at the task's line in lab.yaml.
 import 'server-only';
+import path from 'node:path';
 import { plural } from '@/lib/format';
 import {
   computeTaskExpectation,
@@ -12,17 +13,27 @@ import {
   type TaskExpectation,
 } from '@/lib/labs/grade';
 import type { LabTask } from '@/lib/labs/format';
-import { listLabFolders, readLab, type LabSource } from '@/lib/labs/server/load';
+import {
+  listLabFolders,
+  readLab,
+  type LabFolder,
+  type LabSource,
+} from '@/lib/labs/server/load';
 import {
   buildSnapshot,
   DatasetLoadError,
   openSnapshotSandbox,
   type DatasetSnapshot,
 } from '@/lib/labs/server/sandbox';
+import { listSqlLabReferences } from './check';
 import type { ContentProblem } from './errors';
+import type { Lesson } from './load';
 import { labCheckKey, readLabCheckCache, writeLabCheckCache } from './lab-check-cache';
 
 export interface LabsReading {
+  /** Every lab folder, valid or not. */
+  folders: LabFolder[];
+  /** The valid labs. */
   labs: LabSource[];
   problems: ContentProblem[];
 }
@@ -32,7 +43,8 @@ export function readLabs(contentDir?: string): LabsReading {
   const problems: ContentProblem[] = [];
   const labs: LabSource[] = [];
   const seen = new Map<string, string>();
-  for (const folder of listLabFolders(contentDir)) {
+  const folders = listLabFolders(contentDir);
+  for (const folder of folders) {
     const lab = readLab(folder, problems);
     if (!lab) continue;
     const other = seen.get(lab.id);
@@ -43,7 +55,71 @@ export function readLabs(contentDir?: string): LabsReading {
     seen.set(lab.id, lab.file);
     labs.push(lab);
   }
-  return { labs, problems };
+  return { folders, labs, problems };
+}
+
+const labYamlOf = (folder: LabFolder) =>
+  path.relative(process.cwd(), path.join(folder.dir, 'lab.yaml')) ||
+  path.join(folder.dir, 'lab.yaml');
+
+export interface LabEmbedScope {
+  /** The lessons being checked: their `<SqlLab>` elements are reported on. */
+  lessons: Lesson[];
+  /** Whether a lab folder is being checked (its lab.yaml is reported on). */
+  labInScope: (folder: LabFolder) => boolean;
+}
+
+/**
+ * A lab lives beside its lesson: every `<SqlLab id>` names a valid lab of the lesson's own module,
+ * and every lab folder is embedded by at least one lesson of its module (`allLessons`, drafts
+ * included: a lesson not being checked still embeds its labs). A lab is reported when it is in
+ * scope or when a lesson of its module is being checked, so removing the last `<SqlLab>` from a
+ * lesson is caught when only that lesson is checked.
+ */
+export function checkLabEmbeds(
+  allLessons: Lesson[],
+  reading: LabsReading,
+  scope: LabEmbedScope,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const validIds = new Set(reading.labs.map((lab) => lab.id));
+  const embedded = new Set<LabFolder>();
+  const checked = new Set(scope.lessons);
+  for (const lesson of allLessons) {
+    for (const reference of listSqlLabReferences(lesson)) {
+      const report = (message: string) => {
+        if (checked.has(lesson)) problems.push({ file: lesson.file, line: reference.line, message });
+      };
+      if (reference.id === undefined) {
+        report('SqlLab needs id="<lab-id>"');
+        continue;
+      }
+      const named = reading.folders.filter((folder) => folder.id === reference.id);
+      const own = named.find((folder) => folder.moduleSlug === lesson.moduleSlug);
+      if (own) embedded.add(own);
+      const other = named[0];
+      if (!own && other) {
+        report(
+          `SqlLab id="${reference.id}": the lab belongs to module ${other.moduleSlug} (${path.dirname(labYamlOf(other))}/); a lesson embeds only labs of its own module`,
+        );
+      } else if (!own || !validIds.has(reference.id)) {
+        report(
+          `SqlLab id="${reference.id}": no lab content/<module>/labs/${reference.id}/ (or it has problems)`,
+        );
+      }
+    }
+  }
+  const checkedModules = new Set(scope.lessons.map((lesson) => lesson.moduleSlug));
+  for (const folder of reading.folders) {
+    if (embedded.has(folder)) continue;
+    if (!scope.labInScope(folder) && !checkedModules.has(folder.moduleSlug)) continue;
+    problems.push({
+      file: labYamlOf(folder),
+      line: 1,
+      message: `the lab is not embedded by any lesson of module ${folder.moduleSlug} (add <SqlLab id="${folder.id}" /> to one)`,
+    });
+  }
+  return problems;
 }
 
 async function checkTask(

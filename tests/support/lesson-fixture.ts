@@ -29,3 +29,38 @@ quiz:
     section: "${section}"
 ---
 `;
+
+/** `words` words of filler prose. */
+export const lessonProse = (words: number) =>
+  Array.from({ length: words }, (_, index) => `word${index}`).join(' ');
+
+/**
+ * The body of a valid lesson for content tests (760 words of prose under `## Scenario`, a worked
+ * example, a callout, key takeaways and further reading); `extra` goes right after the prose.
+ */
+export const lessonBody = (extra = '') => `
+## Scenario
+
+${lessonProse(760)}
+
+${extra}
+
+\`\`\`sql title="query.sql"
+select 1;
+\`\`\`
+
+<Callout type="note">
+
+A note.
+
+</Callout>
+
+## Key takeaways
+
+- One.
+
+## Further reading
+
+- [RFC 9110](https://www.rfc-editor.org/rfc/rfc9110) is the reference.
+- [PostgreSQL](https://www.postgresql.org/docs/current/) is the manual.
+`;

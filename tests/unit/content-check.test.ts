@@ -4,43 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessonFrontmatter } from '../support/lesson-fixture';
+import { lessonBody, lessonFrontmatter, lessonProse } from '../support/lesson-fixture';
 
 // Runs the real `content:check` command on a small course written to a temporary folder.
 const run = promisify(execFile);
 let dir: string;
 
 const frontmatter = lessonFrontmatter;
-
-const prose = (words: number) =>
-  Array.from({ length: words }, (_, index) => `word${index}`).join(' ');
-
-const body = (extra = '') => `
-## Scenario
-
-${prose(760)}
-
-${extra}
-
-\`\`\`sql title="query.sql"
-select 1;
-\`\`\`
-
-<Callout type="note">
-
-A note.
-
-</Callout>
-
-## Key takeaways
-
-- One.
-
-## Further reading
-
-- [RFC 9110](https://www.rfc-editor.org/rfc/rfc9110) is the reference.
-- [PostgreSQL](https://www.postgresql.org/docs/current/) is the manual.
-`;
+const prose = lessonProse;
+const body = lessonBody;
 
 function write(file: string, text: string) {
   fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
