@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileMdx } from '@/lib/content/compile';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { compileLesson, compileMdx } from '@/lib/content/compile';
 
 const block = (title: string | null, code: string) =>
   `\`\`\`python${title ? ` title="${title}"` : ''}\n${code}\n\`\`\``;
@@ -17,6 +19,13 @@ describe('<CodeTabs>', () => {
     expect(output.match(/CopyButton, \{\}/g)).toHaveLength(2);
     // The tab names the block, so the caption is not repeated inside it.
     expect(output).not.toContain('"figcaption"');
+  });
+
+  it('gives Markdown (a lab prompt, compiled as .md without components) code blocks no copy button', async () => {
+    const Content = await compileLesson('Run this:\n\n```sql\nselect 1;\n```\n', 'lab.md');
+    const html = renderToStaticMarkup(createElement(Content));
+    expect(html).toContain('select');
+    expect(html).toContain('code-block');
   });
 
   it('highlights titled blocks at build time, with highlighted lines', async () => {
