@@ -1,6 +1,7 @@
 // <SqlLab id="…" /> in a lesson: the lab's title, introduction and tasks as static HTML (readable
 // without JavaScript, and by search engines), and the launcher that loads the panel (editor, the
 // learner's own PostgreSQL in a Web Worker) only when the learner opens the lab.
+import { CopyButton } from '@/components/mdx/copy-button';
 import { compileLesson } from '@/lib/content/compile';
 import { describeCheck } from '@/lib/labs/grade';
 import { readLabAssets } from '@/lib/labs/server/assets';
@@ -9,9 +10,10 @@ import { labTextClassName } from './lab-text';
 import { SqlLabLauncher, type LauncherTask } from './sql-lab-launcher';
 
 async function Markdown({ source, file }: { source: string; file: string }) {
-  // The lesson pipeline in markdown mode (a .md path): code blocks highlighted as in lessons.
+  // The lesson pipeline in markdown mode (a .md path): code blocks highlighted as in lessons, with
+  // the Copy button the pipeline adds to each.
   const Content = await compileLesson(source, file.replace(/\.ya?ml$/, '.md'));
-  return <Content />;
+  return <Content components={{ CopyButton }} />;
 }
 
 export async function SqlLab({ id }: { id?: string }) {

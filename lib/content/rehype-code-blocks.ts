@@ -45,9 +45,6 @@ export function rehypeCodeBlocks() {
       element.attributes = [{ type: 'mdxJsxAttribute', name: 'syncKey', value: 'code' }];
       element.children = tabs;
     });
-    // Markdown (a lab's intro, prompts and hints, compiled as .md) is rendered without the MDX
-    // components, so a CopyButton there would fail the page; only MDX gets one.
-    if (file.extname === '.md') return;
     visit(tree, 'element', (node: Element) => {
       if (isCodeFigure(node)) node.children.push(jsx('CopyButton', {}, []) as unknown as Element);
     });
