@@ -2,6 +2,7 @@
 // after which the worker (and the query running in it) is terminated. PGlite cannot cancel a
 // query from outside, so ending the worker is the only way to stop one that never finishes.
 import type { LabAssets, WorkerRequest, WorkerResponse, WorkerResult } from '@/lib/labs/protocol';
+import type { StartedLabWorker } from './start-lab-worker';
 
 type Pending = { resolve: (result: WorkerResult) => void; reject: (error: Error) => void };
 
@@ -23,31 +24,67 @@ export class LabWorkerClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  /** Answers nobody waits for yet (the launcher's open request, answered before open() is called). */
+  private unclaimed = new Map<number, WorkerResponse>();
+  /** The launcher already sent the open request (id 0) to the adopted worker. */
+  private openSent = false;
 
-  constructor(private readonly assets: LabAssets) {}
+  constructor(
+    private readonly assets: LabAssets,
+    started?: StartedLabWorker | null,
+  ) {
+    if (!started) return;
+    this.listen(started.worker);
+    started.stopListening();
+    for (const response of started.early) this.settle(response);
+    this.openSent = true;
+  }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.assets.worker, { type: 'module', name: 'sql-lab' });
-    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
-      const response = event.data;
-      const waiting = this.pending.get(response.id);
-      if (!waiting) return;
-      this.pending.delete(response.id);
-      if (response.ok) waiting.resolve(response.result);
-      else waiting.reject(new Error(response.message));
-    });
+  private settle(response: WorkerResponse) {
+    const waiting = this.pending.get(response.id);
+    if (!waiting) {
+      this.unclaimed.set(response.id, response);
+      return;
+    }
+    this.pending.delete(response.id);
+    if (response.ok) waiting.resolve(response.result);
+    else waiting.reject(new Error(response.message));
+  }
+
+  private listen(worker: Worker) {
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) =>
+      this.settle(event.data),
+    );
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.fail(new Error('The lab stopped working. Reload the page to start it again.'));
     });
     this.worker = worker;
-    return worker;
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    this.listen(new Worker(this.assets.worker, { type: 'module', name: 'sql-lab' }));
+    return this.worker as unknown as Worker;
+  }
+
+  /** Waits for the answer to a request already sent. */
+  private await(id: number): Promise<WorkerResult> {
+    return new Promise<WorkerResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const early = this.unclaimed.get(id);
+      if (early) {
+        this.unclaimed.delete(id);
+        this.settle(early);
+      }
+    });
   }
 
   private fail(error: Error) {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+    this.unclaimed.clear();
+    this.openSent = false;
     this.worker?.terminate();
     this.worker = null;
   }
@@ -77,6 +114,10 @@ export class LabWorkerClient {
 
   /** Starts (or restarts, after a time-out) the worker and its database. */
   open(): Promise<WorkerResult> {
+    if (this.openSent && this.worker) {
+      this.openSent = false;
+      return this.await(0);
+    }
     return this.request({ type: 'open', assets: this.assets });
   }
 

@@ -7,6 +7,7 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { LabAssets } from '@/lib/labs/protocol';
 import { labTextClassName } from './lab-text';
+import { startLabWorker, type StartedLabWorker } from './start-lab-worker';
 
 export interface LauncherTask {
   id: string;
@@ -23,17 +24,20 @@ export interface SqlLabProps {
   title: string;
   assets: LabAssets;
   tasks: LauncherTask[];
+  /** The worker the launcher started when Open was pressed. */
+  started?: StartedLabWorker | null;
 }
 
 const SqlLabPanel = lazy(() => import('./sql-lab-panel'));
 
 export function SqlLabLauncher(props: SqlLabProps) {
   const [open, setOpen] = useState(false);
+  const [started, setStarted] = useState<StartedLabWorker | null>(null);
   const hydrated = useHydrated();
   if (open) {
     return (
       <Suspense fallback={<p className="px-5 py-4 text-sm">Loading the lab…</p>}>
-        <SqlLabPanel {...props} />
+        <SqlLabPanel {...props} started={started} />
       </Suspense>
     );
   }
@@ -55,7 +59,10 @@ export function SqlLabLauncher(props: SqlLabProps) {
         type="button"
         disabled={!hydrated}
         aria-busy={!hydrated || undefined}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setStarted(startLabWorker(props.assets));
+          setOpen(true);
+        }}
         className="inline-flex items-center rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 disabled:bg-sky-700/60"
       >
         Open the lab

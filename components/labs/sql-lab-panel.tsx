@@ -76,12 +76,14 @@ const useDarkTheme = () =>
     () => false,
   );
 
-export default function SqlLabPanel({ labId, assets, tasks }: SqlLabProps) {
+export default function SqlLabPanel({ labId, assets, tasks, started }: SqlLabProps) {
   const baseId = useId();
   const dark = useDarkTheme();
-  const client = useMemo(() => new LabWorkerClient(assets), [assets]);
+  const client = useMemo(() => new LabWorkerClient(assets, started), [assets, started]);
   const [database, setDatabase] = useState<'starting' | 'ready' | 'failed'>('starting');
   const [databaseError, setDatabaseError] = useState('');
+  // How long each step of starting the database took (read by the bench, not shown).
+  const [openTimings, setOpenTimings] = useState<Record<string, number>>({});
   const [selected, setSelected] = useState(0);
   const [texts, setTexts] = useState<Record<string, string>>(() =>
     Object.fromEntries(
@@ -119,7 +121,10 @@ export default function SqlLabPanel({ labId, assets, tasks }: SqlLabProps) {
 
   useEffect(() => {
     client.open().then(
-      () => setDatabase('ready'),
+      (result) => {
+        if (result.type === 'open') setOpenTimings(result.timings);
+        setDatabase('ready');
+      },
       (error: unknown) => {
         setDatabase('failed');
         setDatabaseError(error instanceof Error ? error.message : String(error));
@@ -361,7 +366,11 @@ export default function SqlLabPanel({ labId, assets, tasks }: SqlLabProps) {
             : '';
 
   return (
-    <div className="grid gap-0 lg:grid-cols-[14rem_minmax(0,1fr)]" data-testid="sql-lab-panel">
+    <div
+      className="grid gap-0 lg:grid-cols-[14rem_minmax(0,1fr)]"
+      data-testid="sql-lab-panel"
+      data-open-timings={JSON.stringify(openTimings)}
+    >
       <div className="border-b border-zinc-200 p-3 lg:border-r lg:border-b-0 dark:border-zinc-800">
         <p className="px-2 pb-2 text-xs text-zinc-600 dark:text-zinc-400" id={`${baseId}-tasks`}>
           {account === 'signed-in'

@@ -55,7 +55,7 @@ export type WorkerRequest =
   | { id: number; type: 'reset' };
 
 export type WorkerResult =
-  | { type: 'open'; ms: number }
+  | { type: 'open'; ms: number; timings: Record<string, number> }
   | { type: 'run'; run: RunView }
   | { type: 'check'; grade: TaskGrade; ms: number }
   | { type: 'reset' };

@@ -27,6 +27,8 @@ async function start(runtime: LabRuntime, files: SnapshotFile[]): Promise<PGlite
 
 export class LabSession {
   private scratch: PGlite | undefined;
+  /** A fresh copy started ahead of time, so Check does not wait for one. */
+  private spare: Promise<PGlite> | undefined;
 
   constructor(
     private readonly runtime: LabRuntime,
@@ -36,7 +38,24 @@ export class LabSession {
 
   /** Starts the scratch database (Run's). */
   async open(): Promise<void> {
-    this.scratch ??= await start(this.runtime, this.files);
+    if (this.scratch) return;
+    this.scratch = await start(this.runtime, this.files);
+    this.prepareSpare();
+  }
+
+  private prepareSpare() {
+    const spare = start(this.runtime, this.files);
+    spare.catch(() => {
+      if (this.spare === spare) this.spare = undefined;
+    });
+    this.spare = spare;
+  }
+
+  /** A fresh copy of the visible dataset: the spare if there is one, and another is started. */
+  private async fresh(): Promise<PGlite> {
+    const spare = this.spare;
+    this.spare = undefined;
+    return (await spare?.catch(() => undefined)) ?? start(this.runtime, this.files);
   }
 
   /** Runs SQL in the scratch database, keeping its session (an open transaction stays open). */
@@ -61,7 +80,7 @@ export class LabSession {
   async check(taskId: string, sql: string): Promise<TaskGrade> {
     const task = this.lab.tasks.find((candidate) => candidate.id === taskId);
     if (!task) throw new Error('That task is not part of this lab.');
-    const pg = await start(this.runtime, this.files);
+    const pg = await this.fresh();
     try {
       const grade = await gradeTaskOnDataset(
         task,
@@ -74,6 +93,7 @@ export class LabSession {
       return combineGrades(task, [grade]);
     } finally {
       await pg.close();
+      this.prepareSpare();
     }
   }
 
