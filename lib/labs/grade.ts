@@ -349,8 +349,9 @@ export async function gradeTaskOnDataset(
   dataset: DatasetInfo,
   expected: TaskExpectation,
   limits?: RunLimits,
+  { closeTransaction = true }: { closeTransaction?: boolean } = {},
 ): Promise<DatasetGrade> {
-  const run = await runSql(sandbox, sql, { limits });
+  const run = await runSql(sandbox, sql, { limits, closeTransaction });
   const { outcomes } = await evaluateChecks(task, sandbox, run, dataset, expected);
   return toDatasetGrade(run, outcomes, dataset);
 }
