@@ -13,7 +13,10 @@
 //    workers/*.mjs (scripts/lib/build-workers.ts);
 // 4. the front server (scripts/front-server: startup checks, the client's address from the
 //    socket, those copies, graceful shutdown, then Next.js's request handler) is bundled with the
-//    parts of lib/ it uses into start.mjs, one file that needs only the standalone node_modules.
+//    parts of lib/ it uses into start.mjs, one file that needs only the standalone node_modules;
+// 5. every served file (static, prerendered, public, and their standalone copies) is scanned for
+//    the labs' secrets (scripts/lib/scan-build.ts): a hidden dataset's marker or a solution's or
+//    wrong answer's text in one of them fails the build.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +27,7 @@ import { buildContentSecurityPolicy, buildSecurityHeaders } from '@/lib/security
 import { buildServerWorkers } from './lib/build-workers';
 import { deferHydration } from './lib/first-paint';
 import type { PrecompressedManifest } from './front-server/precompressed';
+import { scanBuildForLeaks } from './lib/scan-build';
 
 const target = '.next/standalone';
 if (!fs.existsSync(target)) {
@@ -200,4 +204,17 @@ await build({
 
 console.log(
   `Prepared ${target}: public/ and static files copied, ${Object.keys(pages).length} prerendered pages and route outputs precompressed, ${workers.length} worker bundle(s) built.`,
+);
+
+const scan = scanBuildForLeaks();
+if (scan.findings.length > 0) {
+  console.error(
+    `Lab secrets in the build's served files (hidden data, solutions or wrong answers must stay on the server):`,
+  );
+  for (const { file, marker } of scan.findings)
+    console.error(`  ${file}: ${marker.kind} "${marker.text}" (from ${marker.source})`);
+  process.exit(1);
+}
+console.log(
+  `Leak scan: ${scan.markers.length} lab secrets looked for in ${scan.files.length} served files, none found.`,
 );
