@@ -72,6 +72,9 @@ export function SqlEditor({
   const callbacks = useRef({ onChange, onRun });
   const theme = useRef(new Compartment());
   const attributes = useRef(new Compartment());
+  // True while the editor takes `value` from its parent (another task chosen, a saved draft
+  // loaded): that is not the learner typing, so onChange must not save it as their draft.
+  const syncing = useRef(false);
 
   useEffect(() => {
     callbacks.current = { onChange, onRun };
@@ -116,7 +119,8 @@ export function SqlEditor({
             ...historyKeymap,
           ]),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
+            if (update.docChanged && !syncing.current)
+              callbacks.current.onChange(update.state.doc.toString());
           }),
         ],
       }),
@@ -135,7 +139,12 @@ export function SqlEditor({
     if (!editor) return;
     const current = editor.state.doc.toString();
     if (current !== value) {
-      editor.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+      syncing.current = true;
+      try {
+        editor.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+      } finally {
+        syncing.current = false;
+      }
     }
   }, [value]);
 
