@@ -4,7 +4,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { loadCourse } from '../lib/content/load';
 import { expectNoSeriousAxeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { e2eAccount } from './accounts';
+import { browserAs, expect, test } from './fixtures';
 import { AuthPages } from './pages/auth-pages';
 import { LessonPage } from './pages/lesson-page';
 import { readLab, SqlLab } from './pages/sql-lab';
@@ -187,6 +188,45 @@ test('signed in: Submit is graded on the server and counted on the lesson and th
   );
 });
 
+test("a cohort lead sees the member's passed lab task in the cohort matrix", async ({
+  page,
+  auth,
+  browser,
+  newUser,
+}) => {
+  await auth.signIn(e2eAccount('instructor'));
+  await expect(page).toHaveURL(/\/(dashboard|cohorts)$/);
+  await page.goto('/cohorts/new');
+  await page.getByLabel('Cohort name').fill(`Lab practice ${Date.now()}`);
+  await page.getByRole('button', { name: 'Create cohort' }).click();
+  await expect(page.getByText('No members yet: share the invite link')).toBeVisible();
+  const code = (await page.getByTestId('invite-code').innerText()).trim();
+  const cohortUrl = page.url();
+
+  const learner = await browserAs(browser, 'learner', newUser);
+  try {
+    await learner.page.goto(`/cohorts/join?code=${code}`);
+    await learner.page.getByRole('button', { name: 'Join cohort' }).click();
+    await expect(learner.page.getByRole('status')).toContainText('You joined');
+    const sqlLab = await openLab(learner.page);
+    await sqlLab.expectSignedIn();
+    await sqlLab.setSql(task.solution);
+    await sqlLab.press('Submit');
+    await expect(sqlLab.output()).toContainText('Passed on the server', { timeout: 30_000 });
+  } finally {
+    await learner.context.close();
+  }
+
+  await page.goto(cohortUrl);
+  const row = page.getByRole('row', { name: new RegExp(newUser.name) });
+  await expect(row.getByRole('cell', { name: /^1 of \d+ lab tasks passed$/ })).toHaveCount(1);
+  await expect(
+    row.getByRole('cell', {
+      name: new RegExp(`, Practice: 1 of ${lab.tasks.length} lab tasks$`),
+    }),
+  ).toHaveCount(1);
+});
+
 test("signed in: the editor's text is saved as the learner types and follows them to another browser", async ({
   page,
   auth,
@@ -215,6 +255,13 @@ test("signed in: the editor's text is saved as the learner types and follows the
     await expect
       .poll(async () => (await elsewhere.editorText()).trimEnd())
       .toBe(task.starter.trimEnd());
+    // Choosing tasks is not typing: nothing was saved again, nothing was kept in this browser.
+    await expect(elsewhere.saveStatus()).toHaveText('');
+    expect(
+      await otherPage.evaluate(() =>
+        Object.keys(window.localStorage).filter((key) => key.includes(':lab-draft:')),
+      ),
+    ).toEqual([]);
   } finally {
     await other.close();
   }

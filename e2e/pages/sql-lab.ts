@@ -52,10 +52,15 @@ export class SqlLab {
 
   /** Replaces the editor's text, as a learner would: select all, then type. */
   async setSql(sql: string) {
-    await this.editor().click();
-    await this.page.keyboard.press('ControlOrMeta+a');
-    await this.page.keyboard.insertText(sql.trimEnd());
-    await expect.poll(() => this.editorText()).toBe(sql.trimEnd());
+    const text = sql.trimEnd();
+    // Again if a select-all pressed as the editor took focus left a line out of the selection.
+    await expect(async () => {
+      await this.editor().click();
+      await expect(this.editor()).toBeFocused();
+      await this.page.keyboard.press('ControlOrMeta+a');
+      await this.page.keyboard.insertText(text);
+      expect(await this.editorText()).toBe(text);
+    }).toPass({ timeout: 15_000 });
   }
 
   async press(name: 'Run' | 'Check' | 'Submit' | 'Reset') {
