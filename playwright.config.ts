@@ -50,7 +50,9 @@ export default defineConfig({
     // The suite's accounts are created with the operator CLI first (e2e/create-accounts.ts).
     command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx tsx e2e/create-accounts.ts && node scripts/start.mjs`,
     url: `http://127.0.0.1:${port}/`,
-    timeout: 480_000,
+    // The build (content:check, labs:build, next build, precompression and the leak scan) took
+    // about 8 minutes on two busy cores.
+    timeout: 1_200_000,
     reuseExistingServer: false,
     env: {
       PORT: String(port),

@@ -80,51 +80,62 @@ export function SqlEditor({
     callbacks.current = { onChange, onRun };
   }, [onChange, onRun]);
 
+  // The latest props, for building a fresh editor state (see makeState).
+  const latestProps = useRef({ dark, label, describedBy });
+  useEffect(() => {
+    latestProps.current = { dark, label, describedBy };
+  }, [dark, label, describedBy]);
+
+  /** A new editor state with its own undo history, configured with the latest props. */
+  const makeState = (doc: string) => {
+    const props = latestProps.current;
+    return EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        history(),
+        drawSelection(),
+        highlightActiveLine(),
+        bracketMatching(),
+        sql({ dialect: PostgreSQL }),
+        theme.current.of(
+          syntaxHighlighting(props.dark ? darkHighlight : defaultHighlightStyle, {
+            fallback: true,
+          }),
+        ),
+        baseTheme,
+        placeholder('Write SQL here'),
+        EditorView.lineWrapping,
+        attributes.current.of(
+          EditorView.contentAttributes.of({
+            'aria-label': props.label,
+            'aria-multiline': 'true',
+            ...(props.describedBy ? { 'aria-describedby': props.describedBy } : {}),
+          }),
+        ),
+        keymap.of([
+          {
+            key: 'Mod-Enter',
+            preventDefault: true,
+            run: () => {
+              callbacks.current.onRun();
+              return true;
+            },
+          },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged && !syncing.current)
+            callbacks.current.onChange(update.state.doc.toString());
+        }),
+      ],
+    });
+  };
+
   useEffect(() => {
     if (!host.current) return;
-    const editor = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          lineNumbers(),
-          history(),
-          drawSelection(),
-          highlightActiveLine(),
-          bracketMatching(),
-          sql({ dialect: PostgreSQL }),
-          theme.current.of(
-            syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle, { fallback: true }),
-          ),
-          baseTheme,
-          placeholder('Write SQL here'),
-          EditorView.lineWrapping,
-          attributes.current.of(
-            EditorView.contentAttributes.of({
-              'aria-label': label,
-              'aria-multiline': 'true',
-              ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-            }),
-          ),
-          keymap.of([
-            {
-              key: 'Mod-Enter',
-              preventDefault: true,
-              run: () => {
-                callbacks.current.onRun();
-                return true;
-              },
-            },
-            ...defaultKeymap,
-            ...historyKeymap,
-          ]),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged && !syncing.current)
-              callbacks.current.onChange(update.state.doc.toString());
-          }),
-        ],
-      }),
-    });
+    const editor = new EditorView({ parent: host.current, state: makeState(value) });
     view.current = editor;
     return () => {
       editor.destroy();
@@ -137,11 +148,14 @@ export function SqlEditor({
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    const current = editor.state.doc.toString();
-    if (current !== value) {
+    if (editor.state.doc.toString() !== value) {
+      // Text from the parent (another task chosen, a saved draft loaded) gets a state of its own:
+      // Ctrl+Z cannot bring back another task's text, and setState reports no change to save.
       syncing.current = true;
       try {
-        editor.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+        const hadFocus = editor.hasFocus;
+        editor.setState(makeState(value));
+        if (hadFocus) editor.focus();
       } finally {
         syncing.current = false;
       }

@@ -16,10 +16,19 @@ export interface LabRuntime {
 
 const now = () => globalThis.performance.now();
 
+/**
+ * A lab database starts from a snapshot and never runs initdb, but PGlite downloads initdb's
+ * WebAssembly unless it is given a module: this empty one (the 8-byte header) stands in.
+ */
+let noInitdb: WebAssembly.Module | undefined;
+const emptyWasm = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
 async function start(runtime: LabRuntime, files: SnapshotFile[]): Promise<PGlite> {
+  noInitdb ??= new WebAssembly.Module(emptyWasm);
   return PGlite.create({
     fs: new SnapshotFs(files),
     pgliteWasmModule: runtime.wasmModule,
+    initdbWasmModule: noInitdb,
     fsBundle: runtime.fsBundle,
     startParams: [...PGlite.defaultStartParams, ...labStartSettings],
   });
