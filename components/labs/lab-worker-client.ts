@@ -51,7 +51,7 @@ export class LabWorkerClient {
     else waiting.reject(new Error(response.message));
   }
 
-  private listen(worker: Worker) {
+  private listen(worker: Worker): Worker {
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) =>
       this.settle(event.data),
     );
@@ -60,12 +60,14 @@ export class LabWorkerClient {
       this.fail(new Error('The lab stopped working. Reload the page to start it again.'));
     });
     this.worker = worker;
+    return worker;
   }
 
   private start(): Worker {
-    if (this.worker) return this.worker;
-    this.listen(new Worker(this.assets.worker, { type: 'module', name: 'sql-lab' }));
-    return this.worker as unknown as Worker;
+    return (
+      this.worker ??
+      this.listen(new Worker(this.assets.worker, { type: 'module', name: 'sql-lab' }))
+    );
   }
 
   /** Waits for the answer to a request already sent. */

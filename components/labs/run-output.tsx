@@ -129,10 +129,14 @@ export function RunOutput({ run, sql }: { run: RunView; sql: string }) {
   );
 }
 
-export function CheckList({ grade }: { grade: Pick<TaskGrade, 'checks'> }) {
+export function CheckList({
+  checks,
+}: {
+  checks: Pick<TaskGrade['checks'][number], 'description' | 'passed' | 'messages'>[];
+}) {
   return (
     <ul className="space-y-2">
-      {grade.checks.map((check, index) => (
+      {checks.map((check, index) => (
         <li key={index} className="flex gap-2 text-sm">
           <span
             aria-hidden="true"

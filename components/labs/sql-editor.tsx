@@ -72,9 +72,6 @@ export function SqlEditor({
   const callbacks = useRef({ onChange, onRun });
   const theme = useRef(new Compartment());
   const attributes = useRef(new Compartment());
-  // True while the editor takes `value` from its parent (another task chosen, a saved draft
-  // loaded): that is not the learner typing, so onChange must not save it as their draft.
-  const syncing = useRef(false);
 
   useEffect(() => {
     callbacks.current = { onChange, onRun };
@@ -126,8 +123,7 @@ export function SqlEditor({
           ...historyKeymap,
         ]),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged && !syncing.current)
-            callbacks.current.onChange(update.state.doc.toString());
+          if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
         }),
       ],
     });
@@ -151,14 +147,9 @@ export function SqlEditor({
     if (editor.state.doc.toString() !== value) {
       // Text from the parent (another task chosen, a saved draft loaded) gets a state of its own:
       // Ctrl+Z cannot bring back another task's text, and setState reports no change to save.
-      syncing.current = true;
-      try {
-        const hadFocus = editor.hasFocus;
-        editor.setState(makeState(value));
-        if (hadFocus) editor.focus();
-      } finally {
-        syncing.current = false;
-      }
+      const hadFocus = editor.hasFocus;
+      editor.setState(makeState(value));
+      if (hadFocus) editor.focus();
     }
   }, [value]);
 

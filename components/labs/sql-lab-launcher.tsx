@@ -21,7 +21,6 @@ export interface LauncherTask {
 
 export interface SqlLabProps {
   labId: string;
-  title: string;
   assets: LabAssets;
   tasks: LauncherTask[];
   /** The worker the launcher started when Open was pressed. */

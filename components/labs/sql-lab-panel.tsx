@@ -107,31 +107,28 @@ export default function SqlLabPanel({ labId, assets, tasks, started }: SqlLabPro
   const taskId = task?.id ?? '';
   const text = texts[taskId] ?? '';
 
-  // Start the learner's database.
-  const openDatabase = useCallback(async () => {
-    setDatabase('starting');
-    try {
-      await client.open();
-      setDatabase('ready');
-    } catch (error) {
-      setDatabase('failed');
-      setDatabaseError(error instanceof Error ? error.message : String(error));
-    }
-  }, [client]);
+  // Starts the learner's database (again, after a time-out or a failure: say so first).
+  const openDatabase = useCallback(
+    (again: boolean) => {
+      if (again) setDatabase('starting');
+      return client.open().then(
+        (result) => {
+          if (result.type === 'open') setOpenTimings(result.timings);
+          setDatabase('ready');
+        },
+        (error: unknown) => {
+          setDatabase('failed');
+          setDatabaseError(error instanceof Error ? error.message : String(error));
+        },
+      );
+    },
+    [client],
+  );
 
   useEffect(() => {
-    client.open().then(
-      (result) => {
-        if (result.type === 'open') setOpenTimings(result.timings);
-        setDatabase('ready');
-      },
-      (error: unknown) => {
-        setDatabase('failed');
-        setDatabaseError(error instanceof Error ? error.message : String(error));
-      },
-    );
+    void openDatabase(false);
     return () => client.terminate();
-  }, [client]);
+  }, [client, openDatabase]);
 
   const saveDraft = useCallback(
     async function save(id: string) {
@@ -228,7 +225,7 @@ export default function SqlLabPanel({ labId, assets, tasks, started }: SqlLabPro
           tone: 'error',
           text: `Stopped after ${error.seconds} s: your SQL ran too long (look for a query that never finishes, such as pg_sleep or a join without its condition). Your database was started again from the lab's start.`,
         });
-        await openDatabase();
+        await openDatabase(true);
         return;
       }
       setOutput({
@@ -547,7 +544,7 @@ export default function SqlLabPanel({ labId, assets, tasks, started }: SqlLabPro
             <button
               type="button"
               className="mt-2 font-semibold underline"
-              onClick={() => void openDatabase()}
+              onClick={() => void openDatabase(true)}
             >
               Try again
             </button>
@@ -576,7 +573,7 @@ export default function SqlLabPanel({ labId, assets, tasks, started }: SqlLabPro
               ) : output.grade.failure ? (
                 <FailureMessage failure={output.grade.failure} sql={text} />
               ) : null}
-              <CheckList grade={output.grade} />
+              <CheckList checks={output.grade.checks} />
               {output.grade.notes.map((note) => (
                 <p key={note} className="text-sm text-zinc-700 dark:text-zinc-300">
                   {note}
@@ -595,14 +592,11 @@ export default function SqlLabPanel({ labId, assets, tasks, started }: SqlLabPro
               </p>
               {output.result.failedChecks.length > 0 ? (
                 <CheckList
-                  grade={{
-                    checks: output.result.failedChecks.map((failed) => ({
-                      kind: failed.kind as 'result',
-                      description: task.checks[failed.index] ?? 'A check',
-                      passed: false,
-                      messages: [failed.message],
-                    })),
-                  }}
+                  checks={output.result.failedChecks.map((failed) => ({
+                    description: task.checks[failed.index] ?? 'A check',
+                    passed: false,
+                    messages: [failed.message],
+                  }))}
                 />
               ) : null}
               {output.result.notes.map((note) => (

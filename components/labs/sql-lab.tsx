@@ -57,7 +57,7 @@ export async function SqlLab({ id }: { id?: string }) {
           <Markdown source={lab.lab.intro} file={lab.file} />
         </div>
       </header>
-      <SqlLabLauncher labId={lab.id} title={lab.lab.title} assets={assets} tasks={tasks} />
+      <SqlLabLauncher labId={lab.id} assets={assets} tasks={tasks} />
     </section>
   );
 }

@@ -387,19 +387,28 @@ export interface TaskGrade {
 /**
  * Grades `sql` on each dataset in order (the visible one first), each in a fresh sandbox. By
  * default it stops at the first dataset where a check fails; `allDatasets` grades them all.
+ * `closeTransaction: false` leaves the session as the SQL left it (the caller rolls back).
  */
 export async function gradeTask(
   task: PublicLabTask,
   sql: string,
   datasets: GradingDataset[],
-  { limits, allDatasets = false }: { limits?: RunLimits; allDatasets?: boolean } = {},
+  {
+    limits,
+    allDatasets = false,
+    closeTransaction = true,
+  }: { limits?: RunLimits; allDatasets?: boolean; closeTransaction?: boolean } = {},
 ): Promise<TaskGrade> {
   const graded: DatasetGrade[] = [];
   for (const dataset of datasets) {
     const expected = await dataset.expectation();
     const sandbox = await dataset.openSandbox();
     try {
-      graded.push(await gradeTaskOnDataset(task, sql, sandbox, dataset, expected, limits));
+      graded.push(
+        await gradeTaskOnDataset(task, sql, sandbox, dataset, expected, limits, {
+          closeTransaction,
+        }),
+      );
     } finally {
       await sandbox.close();
     }

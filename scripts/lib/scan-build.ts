@@ -10,8 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { parse } from 'yaml';
-import { labSchema } from '../../lib/labs/format';
+import { parseLab } from '../../lib/labs/format';
 
 export interface LeakMarker {
   /** Lowercase: files are compared lowercased, so `HIDDEN-MARKER-X1Y` is found too. */
@@ -71,7 +70,10 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** Lab folders: content/<module>/labs/<lab-id>/ with a lab.yaml. */
+/**
+ * Lab folders: content/<module>/labs/<lab-id>/ with a lab.yaml. (lib/labs/server/load.ts lists
+ * them too, but it is server-only, and the e2e suite imports this file outside Next's server.)
+ */
 function listLabDirs(contentDir: string): string[] {
   if (!fs.existsSync(contentDir)) return [];
   return fs
@@ -122,15 +124,9 @@ export function collectLeakMarkers(contentDir = 'content'): LeakMarker[] {
       readIfExists(path.join(dir, 'seed.sql')),
     );
     // content:check reports a lab.yaml that does not parse; its markers above are still scanned.
-    let raw: unknown;
-    try {
-      raw = parse(source);
-    } catch {
-      continue;
-    }
-    const parsed = labSchema.safeParse(raw);
-    if (!parsed.success) continue;
-    const lab = parsed.data;
+    const parsed = parseLab(source);
+    if (!parsed.ok) continue;
+    const lab = parsed.lab;
     publicTexts.push(lab.title, lab.intro);
     for (const task of lab.tasks) {
       publicTexts.push(task.title, task.prompt, task.hint ?? '', task.starter);

@@ -21,8 +21,8 @@ import type { CatalogLab } from './catalog';
 import { buildSnapshot, openSnapshotSandbox, serializeSnapshot } from './sandbox';
 
 export interface LabManifest {
-  runtime: { worker: string; wasm: string; data: string };
-  labs: Record<string, { lab: string; snapshot: string }>;
+  runtime: Pick<LabAssets, 'worker' | 'wasm' | 'data'>;
+  labs: Record<string, Pick<LabAssets, 'lab' | 'snapshot'>>;
 }
 
 export const labAssetsDir = () =>

@@ -8,11 +8,8 @@ import 'server-only';
 import type { MessagePort } from 'node:worker_threads';
 import type { LabTask } from '@/lib/labs/format';
 import {
-  combineGrades,
   computeTaskExpectation,
   gradeTask,
-  gradeTaskOnDataset,
-  type DatasetGrade,
   type ClosableSandbox,
   type GradingDataset,
   type TaskExpectation,
@@ -124,36 +121,32 @@ async function gradeReadOnly(
     keptOpen.delete(key);
     void sandbox.then((open) => open.close()).catch(() => undefined);
   }
-  const graded: DatasetGrade[] = [];
-  for (const dataset of datasets) {
-    const expected = await dataset.expectation();
-    let opening = keptOpen.get(dataset.key);
-    if (!opening) {
-      opening = dataset.snapshot().then(openSnapshotSandbox);
-      keptOpen.set(dataset.key, opening);
-    }
-    const sandbox = await opening;
-    await sandbox.exec('BEGIN READ ONLY');
-    let grade: DatasetGrade;
-    try {
-      grade = await gradeTaskOnDataset(
-        job.task,
-        job.sql,
-        metered(sandbox, clock),
-        dataset,
-        expected,
-        job.limits,
-        { closeTransaction: false },
-      );
-    } finally {
-      await sandbox.exec('ROLLBACK');
-    }
-    // 25006: read_only_sql_transaction (a data-modifying WITH, nextval...).
-    if (grade.failure?.sqlstate === '25006') throw new NotReadOnly();
-    graded.push(grade);
-    if (!grade.passed) break;
-  }
-  return combineGrades(job.task, graded);
+  // Each dataset's "copy" is its kept database inside a READ ONLY transaction, rolled back on close.
+  const kept: GradingDataset[] = datasets.map((dataset) => ({
+    ...dataset,
+    async openSandbox() {
+      let opening = keptOpen.get(dataset.key);
+      if (!opening) {
+        opening = dataset.snapshot().then(openSnapshotSandbox);
+        keptOpen.set(dataset.key, opening);
+      }
+      const sandbox = await opening;
+      await sandbox.exec('BEGIN READ ONLY');
+      return {
+        ...metered(sandbox, clock),
+        close: async () => {
+          await sandbox.exec('ROLLBACK');
+        },
+      };
+    },
+  }));
+  const grade = await gradeTask(job.task, job.sql, kept, {
+    limits: job.limits,
+    closeTransaction: false,
+  });
+  // 25006: read_only_sql_transaction (a data-modifying WITH, nextval...).
+  if (grade.failure?.sqlstate === '25006') throw new NotReadOnly();
+  return grade;
 }
 
 /** Closes the databases kept open (a failure there may have left one in an unknown state). */
