@@ -35,14 +35,21 @@ const hashOf = (...parts: (string | Uint8Array)[]) => {
   return hash.digest('base64url').slice(0, 12);
 };
 
-/** The files of lib/labs the browser's grading runs: an edit to them rebuilds every lab's files. */
-function gradingCodeHash(): string {
+/**
+ * A hash of what a lab's built files depend on besides the lab itself: lib/labs (the grading code,
+ * which the browser runs too, and the server's snapshot code) and PGlite's WebAssembly. An edit to either rebuilds every lab's files.
+ */
+export function labCodeHash(): string {
   const dir = path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'labs');
   const files = fs
-    .readdirSync(dir)
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts'))
     .sort();
-  return hashOf(...files.map((name) => fs.readFileSync(path.join(dir, name))));
+  const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  return hashOf(
+    ...files.map((name) => fs.readFileSync(path.join(dir, name))),
+    fs.readFileSync(path.join(dist, 'pglite.wasm')),
+  );
 }
 
 async function buildBrowserLab(lab: CatalogLab): Promise<{ json: string; snapshot: Uint8Array }> {
@@ -104,9 +111,9 @@ export async function buildLabAssets({
     labs: {},
   };
   const keep = new Set([path.join(outDir, 'runtime', runtimeHash)]);
-  const codeHash = gradingCodeHash();
+  const codeHash = labCodeHash();
   for (const lab of labs) {
-    const labHash = hashOf(lab.version, codeHash, wasm);
+    const labHash = hashOf(lab.version, codeHash);
     const labDir = path.join(outDir, lab.id, labHash);
     keep.add(labDir);
     if (!fs.existsSync(path.join(labDir, 'seed.bin.gz'))) {
