@@ -1,7 +1,9 @@
 // npm run labs:build: builds what the browser's SQL lab panels download (lib/labs/server/assets.ts)
-// into public/labs/. Runs before `next build` and `next dev`; a lab that did not change is kept.
+// into public/labs/, and the server's grading data (lib/labs/server/grading-data.ts) into .labs/.
+// Runs before `next build` and `next dev`; a lab that did not change is kept.
 import { listAllLabs } from '@/lib/labs/server/catalog';
-import { buildLabAssets } from '@/lib/labs/server/assets';
+import { buildLabAssets, labCodeHash } from '@/lib/labs/server/assets';
+import { buildGradingData } from '@/lib/labs/server/grading-data';
 import { buildBrowserLabWorker } from './lib/build-workers';
 
 async function main() {
@@ -12,8 +14,9 @@ async function main() {
     worker: await buildBrowserLabWorker(),
     log: (line) => console.log(line),
   });
+  await buildGradingData({ labs, codeHash: labCodeHash(), log: (line) => console.log(line) });
   console.log(
-    `Lab files ready for ${Object.keys(manifest.labs).length} labs in public/labs (${((Date.now() - began) / 1000).toFixed(1)} s).`,
+    `Lab files ready for ${Object.keys(manifest.labs).length} labs in public/labs and .labs (${((Date.now() - began) / 1000).toFixed(1)} s).`,
   );
 }
 

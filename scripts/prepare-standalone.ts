@@ -10,7 +10,8 @@
 //    too, though not precompressed); the output of static route handlers (the search dialog's
 //    index and lesson texts) is compressed the same way;
 // 3. the server's worker threads (workers/, such as the SQL lab grader) are bundled into
-//    workers/*.mjs (scripts/lib/build-workers.ts);
+//    workers/*.mjs (scripts/lib/build-workers.ts), and the labs' grading data (.labs/, which
+//    `npm run labs:build` wrote; never served) is copied for them;
 // 4. the front server (scripts/front-server: startup checks, the client's address from the
 //    socket, those copies, graceful shutdown, then Next.js's request handler) is bundled with the
 //    parts of lib/ it uses into start.mjs, one file that needs only the standalone node_modules;
@@ -36,6 +37,8 @@ if (!fs.existsSync(target)) {
 }
 fs.cpSync('public', `${target}/public`, { recursive: true });
 fs.cpSync('.next/static', `${target}/.next/static`, { recursive: true });
+fs.rmSync(`${target}/.labs`, { recursive: true, force: true });
+if (fs.existsSync('.labs')) fs.cpSync('.labs', `${target}/.labs`, { recursive: true });
 
 const appDir = `${target}/.next/server/app`;
 const pages: PrecompressedManifest['pages'] = {};

@@ -1,7 +1,8 @@
 // What a grading worker thread does with one submission (workers/sql-grader.ts is its entry):
 // grade the learner's SQL on each dataset with lib/labs's gradeTask, each run in a fresh PGlite
-// copy of the dataset's snapshot. Per worker, each dataset's snapshot and the solution's results
-// are made once and cached. The learner's statements (and the checks that follow them) run on a
+// copy of the dataset's snapshot. Each dataset's snapshot and the solution's results come from
+// the lab's grading data (built by labs:build, see grading-data.ts), or are made here when the lab
+// changed since the build; either way a worker caches them for the labs it graded last. The learner's statements (and the checks that follow them) run on a
 // metered sandbox that tells the main thread when SQL is running, so its clock counts only that
 // time and can stop the worker when it runs too long.
 import 'server-only';
@@ -17,6 +18,7 @@ import {
 } from '@/lib/labs/grade';
 import type { RunLimits } from '@/lib/labs/run';
 import { splitStatements } from '@/lib/labs/statements';
+import { readDatasetSnapshot, readExpectations, type DatasetExpectations } from './grading-data';
 import { buildSnapshot, openSnapshotSandbox, type DatasetSnapshot, type SqlFile } from './sandbox';
 import type { ClockMessage } from './worker-pool';
 
@@ -35,9 +37,13 @@ export interface GradeJob {
   task: LabTask;
   sql: string;
   limits: RunLimits;
+  /** The lab's grading data folder for this version (findGradingData), if it was built. */
+  gradingData: string | null;
 }
 
 const snapshots = new Map<string, Promise<DatasetSnapshot>>();
+/** The grading data's expectations, per `<lab>@<version>/`. */
+const builtExpectations = new Map<string, Promise<DatasetExpectations>>();
 /**
  * Databases kept open between jobs for read-only submissions (see gradeReadOnly), for one lab
  * at a time: about 100 MB each.
@@ -56,11 +62,22 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, make: () => Prom
   return value;
 }
 
-/** Drops what this worker cached for other versions of the lab (it was edited). */
-function forgetOtherVersions(labId: string, version: string) {
-  for (const cache of [snapshots, expectations] as Map<string, unknown>[]) {
+/** Labs (`<lab>@<version>/`) whose data this worker keeps, the last graded first. */
+let recentLabs: string[] = [];
+/** Snapshots (about 10 MB each) and results are kept for this many labs. */
+const labsKept = 2;
+
+/** Drops what this worker cached for other versions of the lab (it was edited) and older labs. */
+function forgetOlderLabs(labId: string, version: string) {
+  const current = `${labId}@${version}/`;
+  recentLabs = [
+    current,
+    ...recentLabs.filter((lab) => lab !== current && !lab.startsWith(`${labId}@`)),
+  ];
+  recentLabs.length = Math.min(recentLabs.length, labsKept);
+  for (const cache of [snapshots, expectations, builtExpectations] as Map<string, unknown>[]) {
     for (const key of cache.keys()) {
-      if (key.startsWith(`${labId}@`) && !key.startsWith(`${labId}@${version}/`)) cache.delete(key);
+      if (!recentLabs.some((lab) => key.startsWith(lab))) cache.delete(key);
     }
   }
 }
@@ -161,10 +178,20 @@ export async function runGradeJob({
   clock,
   ...job
 }: GradeJob & { clock: MessagePort }): Promise<TaskGrade> {
-  forgetOtherVersions(job.labId, job.version);
+  forgetOlderLabs(job.labId, job.version);
+  const lab = `${job.labId}@${job.version}/`;
+  const { gradingData } = job;
+  const built = gradingData
+    ? cached(builtExpectations, lab, () => readExpectations(gradingData))
+    : undefined;
   const datasets: KeptGradingDataset[] = job.datasets.map((dataset) => {
-    const key = `${job.labId}@${job.version}/${dataset.name}`;
-    const snapshot = () => cached(snapshots, key, () => buildSnapshot([job.schema, dataset]));
+    const key = `${lab}${dataset.name}`;
+    const build = () => cached(snapshots, key, () => buildSnapshot([job.schema, dataset]));
+    // A built snapshot is read when needed (8 MB, about 20 ms) rather than held; one made here
+    // (1-2 s) is kept.
+    const snapshot = gradingData
+      ? () => readDatasetSnapshot(gradingData, dataset.name).catch(build)
+      : build;
     return {
       name: dataset.name,
       hidden: dataset.hidden,
@@ -173,6 +200,8 @@ export async function runGradeJob({
       openSandbox: async () => metered(await openSnapshotSandbox(await snapshot()), clock),
       expectation: () =>
         cached(expectations, `${key}/${job.task.id}`, async () => {
+          const ready = (await built?.catch(() => undefined))?.[dataset.name]?.[job.task.id];
+          if (ready) return ready;
           const sandbox = await openSnapshotSandbox(await snapshot());
           try {
             return (await computeTaskExpectation(job.task, sandbox, dataset)).expectation;

@@ -7,6 +7,7 @@ import { labRunLimits } from '@/lib/labs/run';
 import { labLimits } from '@/lib/validations/limits';
 import { findLab } from './catalog';
 import type { GradeJob } from './grade-job';
+import { findGradingData } from './grading-data';
 import type { WorkerPool } from './worker-pool';
 
 export interface FailedCheck {
@@ -76,6 +77,7 @@ export async function gradeSubmission({
     task,
     sql,
     limits: labRunLimits,
+    gradingData: findGradingData(lab),
   };
   const pool = await getGradingPool();
   const { TimeLimitExceeded } = await loadPoolModule();
