@@ -74,7 +74,9 @@ export class WorkerPool {
       concurrentTasksPerWorker: 1,
       // Idle workers keep their caches warm for a while, then give their memory back.
       idleTimeout: 10 * 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      // A small young generation: the workers' garbage is small and short-lived, and V8's default
+      // (up to 48 MB per thread) was a fifth of the pool's memory.
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 8 },
     });
   }
 
