@@ -93,9 +93,19 @@ export interface LabOpenBench {
   /** Click to "PostgreSQL is ready". */
   coldDatabaseMs: Spread;
   warmDatabaseMs: Spread;
+  /** The lab worker's steps (ms from its open request to each download and the start), medians. */
+  coldSteps: Record<string, number>;
+  warmSteps: Record<string, number>;
   /** Bytes over the wire (compressed) from the click to ready, cold and warm. */
   coldBytes: number;
   warmBytes: number;
+}
+
+function medianSteps(runs: Record<string, number>[]): Record<string, number> {
+  const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
+  return Object.fromEntries(
+    names.map((name) => [name, spread(runs.map((run) => run[name] ?? 0)).median]),
+  );
 }
 
 export async function benchLabOpen({
@@ -165,9 +175,18 @@ export async function benchLabOpen({
       );
       await page.waitForTimeout(200);
       page.off('response', onResponse);
-      return { ms: marks.editor - marks.began, databaseMs: marks.database - marks.began, bytes };
+      const steps = JSON.parse(
+        (await lab.getByTestId('sql-lab-panel').getAttribute('data-open-timings')) ?? '{}',
+      ) as Record<string, number>;
+      return {
+        ms: marks.editor - marks.began,
+        databaseMs: marks.database - marks.began,
+        bytes,
+        steps,
+      };
     };
-    const cold: { ms: number; databaseMs: number; bytes: number }[] = [];
+    type Run = Awaited<ReturnType<typeof open>>;
+    const cold: Run[] = [];
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext();
       cold.push(await open(await context.newPage()));
@@ -176,7 +195,7 @@ export async function benchLabOpen({
     const context = await browser.newContext();
     const page = await context.newPage();
     await open(page);
-    const warm: { ms: number; databaseMs: number; bytes: number }[] = [];
+    const warm: Run[] = [];
     for (let run = 0; run < runs; run += 1) warm.push(await open(page));
     await context.close();
     return {
@@ -185,6 +204,8 @@ export async function benchLabOpen({
       warmMs: spread(warm.map((run) => run.ms)),
       coldDatabaseMs: spread(cold.map((run) => run.databaseMs)),
       warmDatabaseMs: spread(warm.map((run) => run.databaseMs)),
+      coldSteps: medianSteps(cold.map((run) => run.steps)),
+      warmSteps: medianSteps(warm.map((run) => run.steps)),
       coldBytes: spread(cold.map((run) => run.bytes)).median,
       warmBytes: spread(warm.map((run) => run.bytes)).median,
     };
@@ -215,6 +236,13 @@ export function printLabBench(grading: GradingBench, open: LabOpenBench | null) 
   console.log(`  editor ready: cold cache ${fmt(open.coldMs)}, warm cache ${fmt(open.warmMs)}`);
   console.log(
     `  PostgreSQL ready (Run and Check): cold cache ${fmt(open.coldDatabaseMs)}, warm cache ${fmt(open.warmDatabaseMs)}`,
+  );
+  const steps = (values: Record<string, number>) =>
+    Object.entries(values)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+      .join(', ');
+  console.log(
+    `  in the lab worker, cold: ${steps(open.coldSteps)}; warm: ${steps(open.warmSteps)}`,
   );
   console.log(
     `  fetched: ${(open.coldBytes / 1024 / 1024).toFixed(2)} MB cold, ${(open.warmBytes / 1024).toFixed(0)} KB warm`,
