@@ -162,15 +162,16 @@ describe('parseRequestFile', () => {
 
   it('reads CRLF files, a request before any ###, and waits in ms or decimal seconds', () => {
     const file = parse(
-      'GET /a\r\nAccept: text/plain\r\n\r\nhello\r\nworld\r\n\r\n###\r\n// @wait 250ms\r\nGET /b\r\n###\r\n# @wait 1.5s\r\nDELETE /c\r\n',
+      'GET /a\r\nAccept: text/plain\r\n\r\nhello\r\nworld\r\n\r\n###\r\n// @wait 250ms\r\nGET /b\r\n###\r\n# @wait = 1.5s\r\n# @name = c\r\nDELETE /c\r\n',
     );
     expect(file.requests.map((r) => [r.line, r.method, r.target, r.waitMs])).toEqual([
       [1, 'GET', ['/a'], 0],
       [9, 'GET', ['/b'], 250],
-      [12, 'DELETE', ['/c'], 1500],
+      [13, 'DELETE', ['/c'], 1500],
     ]);
     expect(file.requests[0]?.body).toEqual(['hello\nworld']);
     expect(file.requests[0]?.headers[0]?.value).toEqual(['text/plain']);
+    expect(file.requests[2]?.name).toBe('c');
   });
 
   it('reduces a full URL on the lab host to its path and query, dropping the fragment', () => {
@@ -281,6 +282,9 @@ describe('parseRequestFile', () => {
     ]);
     expect(errorsOf('Accept: text/plain')).toEqual([
       'line 1: "Accept: text/plain" is not a request line (a request starts with a line like "GET /orders")',
+    ]);
+    expect(errorsOf('/items?limit=2')).toEqual([
+      'line 1: "/items?limit=2" has no method: write it like "GET /items?limit=2"',
     ]);
     expect(errorsOf('DELETE')).toEqual([
       'line 1: "DELETE" has no target: write it like "DELETE /orders"',
@@ -522,6 +526,23 @@ describe('sendRequests', () => {
       expect(echo?.request.body).toBe(`id=it_${id} owner={"name":"Ada"}\ntag=blue status=201`);
       expect(service.received).toHaveLength(3);
     }
+  });
+
+  it('puts a whole body in as it was received, keys in their order', () => {
+    const file = parse(
+      lines(
+        '# @name c',
+        'POST /items',
+        '###',
+        'POST /echo',
+        '',
+        '{{c.response.body.$}}|{{c.response.body}}|{{c.response.body.*}}',
+      ),
+    );
+    const [create, echo] = sendRequests(file, new FakeService()).exchanges;
+    const body = create?.response.body ?? '';
+    expect(body).toContain('"id":"it_100"');
+    expect(echo?.request.body).toBe(`${body}|${body}|${body}`);
   });
 
   it('reduces a URL made of file and response variables once they are in', () => {

@@ -82,7 +82,8 @@ const isMethod = (word: string) => (methods as readonly string[]).includes(word)
 
 const tokenChars = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const identifier = /^[A-Za-z_][\w-]*$/;
-const directive = /^(?:#|\/\/)\s*@([A-Za-z][\w-]*)(?:\s+(.*))?$/;
+// JetBrains also writes `# @name = create`.
+const directive = /^(?:#|\/\/)\s*@([A-Za-z][\w-]*)(?:\s*=\s*|\s+)?(.*)$/;
 const fileVariableLine = /^@([^\s=]*)\s*=(.*)$/;
 const separator = '###';
 
@@ -361,6 +362,9 @@ class Parser {
           line,
           `unknown method "${method}" (use ${methods.slice(0, -1).join(', ')} or ${methods.at(-1)})`,
         );
+      } else if (/^(?:\/|https?:\/\/)/i.test(method)) {
+        // JetBrains' client takes a bare URL as a GET; this file wants the method written.
+        this.error(line, `${quote(text)} has no method: write it like "GET ${method}"`);
       } else {
         this.error(
           line,

@@ -202,6 +202,8 @@ function valueOf(variable: Variable, context: Context): Resolved {
     const type = headerValue(response.headers, 'Content-Type');
     return fail(`the body of ${from} is not JSON${type ? ` (it is ${type})` : ''}`);
   }
+  // `$` is the body as sent: re-serialising it could reorder its keys.
+  if (variable.path.length === 0) return { ok: true, text: response.body };
   const found = evaluateJsonPath(json, variable.path);
   if (!found.found) {
     return fail(`the body of ${from} has no ${formatJsonPath(variable.path)}: ${found.reason}`);
