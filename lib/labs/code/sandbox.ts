@@ -138,7 +138,13 @@ const testFileName = 'tests.js';
 const setupFileName = 'setup.js';
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Runs a submission to the end; synchronous, as the sync QuickJS variant is. */
+/**
+ * Runs a submission to the end; synchronous, as the sync QuickJS variant is. Whatever the learner's
+ * code does comes back in the result. It throws only for a lab's own mistake (an entry that is
+ * not an identifier, a case with both expect and throws) or when the sandbox itself broke, e.g.
+ * the host's native stack ran out beneath QuickJS: WebAssembly stopped mid-way leaves the module
+ * unusable, so the caller should then end the worker or process that loaded it.
+ */
 export function runInSandbox(quickJs: QuickJSWASMModule, request: SandboxRequest): SandboxResult {
   const startedAt = Date.now();
   const limits = { ...defaultSandboxLimits, ...request.limits };
@@ -368,8 +374,14 @@ class Session {
   private findEntry(): SandboxError | undefined {
     const { context } = this;
     const { entry } = this.request;
-    const kind = this.evalToString(`typeof ${entry}`);
-    if (kind === undefined) return this.fatal ?? this.limitFailure();
+    const typeOf = this.context.evalCode(`typeof ${entry}`, harnessFileName);
+    if (typeOf.error) {
+      const failure = this.failureOf(typeOf.error, 'runtime');
+      typeOf.error.dispose();
+      return failure;
+    }
+    const kind = context.getString(typeOf.value);
+    typeOf.value.dispose();
     if (kind === 'function') return undefined;
     const exported = this.callHarness('exported', [context.newString(entry)]);
     if (exported.ok) {
@@ -390,18 +402,6 @@ class Session {
       kind: 'missing-entry',
       message: `Your code defines ${entry}, but as a value of type ${kind}, not a function.`,
     };
-  }
-
-  private evalToString(code: string): string | undefined {
-    const result = this.context.evalCode(code, harnessFileName);
-    if (result.error) {
-      this.failureOf(result.error, 'runtime');
-      result.error.dispose();
-      return undefined;
-    }
-    const text = this.context.getString(result.value);
-    result.value.dispose();
-    return text;
   }
 
   private runCase(testCase: CodeTestCase): CaseResult {
@@ -464,6 +464,8 @@ class Session {
     try {
       const error = settled.type === 'rejected' ? this.failureOf(outcome, 'runtime') : undefined;
       if (this.fatal) return { passed: false, error: this.fatal };
+      // A script case's asserts are its judgement: it passes when it completes.
+      if (!('call' in testCase)) return error ? { passed: false, error } : { passed: true };
       const judged = this.judgeOutcome(testCase, settled.type, outcome);
       if (!judged.ok) return { passed: false, error: judged.failure };
       const { passed, expected, actual } = judged.judgement;
@@ -474,21 +476,20 @@ class Session {
   }
 
   private judgeOutcome(
-    testCase: CodeTestCase,
+    testCase: Extract<CodeTestCase, { call: string }>,
     type: 'fulfilled' | 'rejected',
     outcome: QuickJSHandle,
   ): { ok: true; judgement: Judgement } | { ok: false; failure: SandboxError } {
     const { context } = this;
     const optionalString = (text: string | undefined) =>
       text === undefined ? context.undefined : context.newString(text);
-    const isCall = 'call' in testCase;
     const expectedJson =
-      isCall && testCase.expect !== undefined ? JSON.stringify(testCase.expect) : undefined;
+      testCase.expect === undefined ? undefined : JSON.stringify(testCase.expect);
     const result = this.callHarness('judge', [
       context.newString(type),
       outcome.dup(),
       optionalString(expectedJson),
-      optionalString(isCall ? testCase.throws : undefined),
+      optionalString(testCase.throws),
     ]);
     if (!result.ok) return result;
     const judgement = context.dump(result.value) as Judgement;
