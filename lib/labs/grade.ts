@@ -115,9 +115,11 @@ function failureMessage(failure: RunFailure, dataset: DatasetInfo): string {
 async function inRolledBackTransaction(
   sandbox: SqlSandbox,
   sql: string,
-  { immediateConstraints = false } = {},
+  { immediateConstraints = false, nested = false } = {},
 ): Promise<{ result: StatementResult } | { error: ReturnType<typeof toSqlError> }> {
-  await sandbox.exec('BEGIN');
+  // Nested: the learner's statements run in a transaction the caller rolls back (kept databases
+  // on the server), so a check runs in a savepoint of it and leaves the learner's work in place.
+  await sandbox.exec(nested ? 'SAVEPOINT labs_check' : 'BEGIN');
   try {
     let result: StatementResult = { fields: [], rows: [], rowCount: 0 };
     for (const statement of splitStatements(sql)) {
@@ -129,7 +131,9 @@ async function inRolledBackTransaction(
   } catch (error) {
     return { error: toSqlError(error) };
   } finally {
-    await sandbox.exec('ROLLBACK');
+    await sandbox.exec(
+      nested ? 'ROLLBACK TO SAVEPOINT labs_check; RELEASE SAVEPOINT labs_check' : 'ROLLBACK',
+    );
   }
 }
 
@@ -144,13 +148,14 @@ async function evaluatePlanCheck(
   sandbox: SqlSandbox,
   run: SqlRun,
   dataset: DatasetInfo,
+  nested: boolean,
 ): Promise<CheckOutcome> {
   const statements = check.query
     ? splitStatements(check.query).map((statement) => statement.text)
     : [run.statements.at(-1)?.text ?? ''];
   const last = stripExplain(statements.pop() ?? '');
   const sql = [...statements, `EXPLAIN (FORMAT JSON) ${last}`].join(';\n');
-  const outcome = await inRolledBackTransaction(sandbox, sql);
+  const outcome = await inRolledBackTransaction(sandbox, sql, { nested });
   if ('error' in outcome) {
     const subject = check.query ? 'the check query' : 'your last statement';
     return {
@@ -174,10 +179,12 @@ async function evaluateStatementCheck(
   check: StateCheck & { statement: string; sqlstate?: string },
   sandbox: SqlSandbox,
   dataset: DatasetInfo,
+  nested: boolean,
 ): Promise<CheckOutcome> {
   const wanted = describeSqlstate(check.sqlstate ?? '');
   const outcome = await inRolledBackTransaction(sandbox, check.statement, {
     immediateConstraints: true,
+    nested,
   });
   const subject = `\`${firstLine(check.statement)}\``;
   if (!('error' in outcome)) {
@@ -208,6 +215,7 @@ async function evaluateChecks(
   run: SqlRun,
   dataset: DatasetInfo,
   expected: TaskExpectation | undefined,
+  nested = false,
 ): Promise<{ outcomes: CheckOutcome[]; expectation: TaskExpectation }> {
   const last = run.results.at(-1);
   const expectation: TaskExpectation = {
@@ -247,16 +255,21 @@ async function evaluateChecks(
       continue;
     }
     if (check.kind === 'plan') {
-      outcomes.push(await evaluatePlanCheck(check, sandbox, run, dataset));
+      outcomes.push(await evaluatePlanCheck(check, sandbox, run, dataset, nested));
       continue;
     }
     if (check.statement !== undefined) {
       outcomes.push(
-        await evaluateStatementCheck({ ...check, statement: check.statement }, sandbox, dataset),
+        await evaluateStatementCheck(
+          { ...check, statement: check.statement },
+          sandbox,
+          dataset,
+          nested,
+        ),
       );
       continue;
     }
-    const outcome = await inRolledBackTransaction(sandbox, check.query ?? '');
+    const outcome = await inRolledBackTransaction(sandbox, check.query ?? '', { nested });
     if ('error' in outcome) {
       outcomes.push({
         passed: false,
@@ -352,7 +365,16 @@ export async function gradeTaskOnDataset(
   { closeTransaction = true }: { closeTransaction?: boolean } = {},
 ): Promise<DatasetGrade> {
   const run = await runSql(sandbox, sql, { limits, closeTransaction });
-  const { outcomes } = await evaluateChecks(task, sandbox, run, dataset, expected);
+  // Without closeTransaction the caller runs everything in a transaction of its own (which it
+  // rolls back): the checks run in savepoints of it.
+  const { outcomes } = await evaluateChecks(
+    task,
+    sandbox,
+    run,
+    dataset,
+    expected,
+    !closeTransaction,
+  );
   return toDatasetGrade(run, outcomes, dataset);
 }
 
@@ -387,7 +409,8 @@ export interface TaskGrade {
 /**
  * Grades `sql` on each dataset in order (the visible one first), each in a fresh sandbox. By
  * default it stops at the first dataset where a check fails; `allDatasets` grades them all.
- * `closeTransaction: false` leaves the session as the SQL left it (the caller rolls back).
+ * `closeTransaction: false` leaves the session as the SQL left it: the caller has opened a
+ * transaction (the server's kept databases) and rolls it back; the checks run in savepoints.
  */
 export async function gradeTask(
   task: PublicLabTask,
