@@ -18,6 +18,7 @@ import { spread, type Spread } from './bench-load';
 import { startServer } from './lib/standalone';
 
 export interface GradingBench {
+  labId: string;
   submitters: number;
   submissions: number;
   threads: number;
@@ -70,6 +71,7 @@ export async function benchGrading({
     );
     const sorted = latencies.sort((a, b) => a - b);
     return {
+      labId,
       submitters,
       submissions: sorted.length,
       threads: pool.threadCount,
@@ -83,6 +85,18 @@ export async function benchGrading({
     clearInterval(sampler);
     await closeGradingPool();
   }
+}
+
+/**
+ * Grading for a lab whose answers are queries (graded in kept databases in a READ ONLY
+ * transaction) and for one whose answers write (in a rolled-back transaction where that is
+ * safe, else on fresh copies).
+ */
+export async function benchGradingLabs(): Promise<GradingBench[]> {
+  return [
+    await benchGrading({ labId: 'everyday-sql-reports' }),
+    await benchGrading({ labId: 'safe-writes' }),
+  ];
 }
 
 export interface LabOpenBench {
@@ -216,14 +230,16 @@ export async function benchLabOpen({
   }
 }
 
-export function printLabBench(grading: GradingBench, open: LabOpenBench | null) {
-  console.log(
-    `\nSQL lab grading on the server (${grading.submitters} submitters at once, ${grading.submissions} submissions of reference answers, every dataset graded, ${grading.threads} worker threads):`,
-  );
-  console.log(
-    `  p50 ${grading.p50Ms.toFixed(0)} ms, p95 ${grading.p95Ms.toFixed(0)} ms, max ${grading.maxMs.toFixed(0)} ms; ` +
-      `memory while grading ${grading.poolMemoryMb.toFixed(0)} MB above the process's start; failures ${grading.failures}`,
-  );
+export function printLabBench(gradings: GradingBench[], open: LabOpenBench | null) {
+  for (const grading of gradings) {
+    console.log(
+      `\nSQL lab grading on the server, ${grading.labId} (${grading.submitters} submitters at once, ${grading.submissions} submissions of reference answers, every dataset graded, ${grading.threads} worker threads):`,
+    );
+    console.log(
+      `  p50 ${grading.p50Ms.toFixed(0)} ms, p95 ${grading.p95Ms.toFixed(0)} ms, max ${grading.maxMs.toFixed(0)} ms; ` +
+        `memory while grading ${grading.poolMemoryMb.toFixed(0)} MB above the process's start; failures ${grading.failures}`,
+    );
+  }
   if (!open) {
     console.log('  (no Chromium: opening a lab in the browser not measured)');
     return;
