@@ -1,5 +1,6 @@
 // The small JSON path a request file uses to take a value from an earlier response's body
 // ({{create.response.body.$.items[0].id}}): keys and array indexes, nothing more.
+import { plural } from '@/lib/format';
 
 /** A key of an object, or an index of an array. */
 export type JsonPathStep = string | number;
@@ -78,7 +79,7 @@ export function evaluateJsonPath(root: unknown, path: readonly JsonPathStep[]): 
         return { found: false, reason: `${here} is an array (use an index like ${here}[0])` };
       }
       if (step >= value.length) {
-        return { found: false, reason: `${here} has ${count(value.length, 'item')}` };
+        return { found: false, reason: `${here} has ${plural(value.length, 'item')}` };
       }
       value = value[step];
     } else if (typeof value === 'object' && value !== null) {
@@ -104,8 +105,4 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return 'a string';
   if (typeof value === 'number') return 'a number';
   return 'a boolean';
-}
-
-function count(n: number, noun: string): string {
-  return n === 1 ? `1 ${noun}` : `${n} ${noun}s`;
 }
